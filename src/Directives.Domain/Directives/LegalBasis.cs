@@ -1,0 +1,10 @@
+namespace Directives.Domain.Directives;
+
+/// <summary>
+/// A document this one implements or cites as its ground (căn cứ), by its number and symbol:
+/// "Nghị quyết số 14-NQ/TU ngày 19/12/2022 của Ban Thường vụ Tỉnh ủy".
+/// </summary>
+/// <param name="Reference">The cited document's number and symbol, e.g. "14-NQ/TU".</param>
+/// <param name="IssuedOn">The cited document's date, when given.</param>
+/// <param name="Description">The rest of the citation: type, issuer, subject.</param>
+public sealed record LegalBasis(string Reference, DateOnly? IssuedOn = null, string? Description = null);

@@ -1,0 +1,47 @@
+namespace Directives.Domain.Time;
+
+/// <summary>
+/// Calendar days as the provinces count them: deadlines end at the last instant of a day in
+/// Asia/Ho_Chi_Minh. Instants come back in UTC, ready for storage (Npgsql rejects other offsets).
+/// </summary>
+public static class VietnamTime
+{
+    public const string ZoneId = "Asia/Ho_Chi_Minh";
+
+    // Windows names the same zone differently; a container without tz data has neither.
+    private const string WindowsZoneId = "SE Asia Standard Time";
+
+    /// <summary>Vietnam's zone: UTC+7 without daylight saving since 1975.</summary>
+    public static TimeZoneInfo Zone { get; } = FindZone(TryFindSystemZone);
+
+    /// <summary>The first instant of <paramref name="day"/> in Vietnam.</summary>
+    public static DateTimeOffset StartOfDay(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    /// <summary>The last instant (23:59:59.9999999) of <paramref name="day"/> in Vietnam.</summary>
+    public static DateTimeOffset EndOfDay(DateOnly day) => StartOfDay(day.AddDays(1)).AddTicks(-1);
+
+    /// <summary>The calendar day in Vietnam at <paramref name="instant"/>.</summary>
+    public static DateOnly DateOf(DateTimeOffset instant)
+        => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+
+    internal static TimeZoneInfo FindZone(Func<string, TimeZoneInfo?> findSystemZone)
+        => findSystemZone(ZoneId)
+            ?? findSystemZone(WindowsZoneId)
+            ?? TimeZoneInfo.CreateCustomTimeZone(ZoneId, TimeSpan.FromHours(7), "Giờ Việt Nam (UTC+07:00)", "Giờ Việt Nam");
+
+    private static TimeZoneInfo? TryFindSystemZone(string id)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return null;
+        }
+    }
+}
