@@ -7,7 +7,6 @@ public static class RuleReasons
     public const string DirectiveNotEditable = "DIRECTIVE_NOT_EDITABLE";
     public const string TaskClosed = "TASK_CLOSED";
     public const string StandingTaskHasNoDeadline = "STANDING_TASK_HAS_NO_DEADLINE";
-    public const string AgencyNotOnTask = "AGENCY_NOT_ON_TASK";
     public const string AgencyMerged = "AGENCY_MERGED";
     public const string PositionOccupied = "POSITION_OCCUPIED";
     public const string MembershipEnded = "MEMBERSHIP_ENDED";
