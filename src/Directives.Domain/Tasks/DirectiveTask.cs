@@ -312,18 +312,16 @@ public sealed class DirectiveTask
         {
             var item = violations.Item(TaskFields.Targets, i);
             var target = Target.Create(details.Targets![i], item);
-            if (target is null)
+            if (details.Targets[i] is { } given && given.Id != Guid.Empty && !targetIds.TryAdd(given.Id, i))
             {
+                item.Add("id", $"repeats targets[{targetIds[given.Id]}]");
                 continue;
             }
 
-            if (!targetIds.TryAdd(target.Id, i))
+            if (target is not null)
             {
-                item.Add("id", $"repeats targets[{targetIds[target.Id]}]");
-                continue;
+                targets.Add(target);
             }
-
-            targets.Add(target);
         }
 
         return violations.Violations.Count > before
