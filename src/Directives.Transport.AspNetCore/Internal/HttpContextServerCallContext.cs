@@ -1,0 +1,391 @@
+using System.Globalization;
+using System.Net.Sockets;
+using Grpc.Core;
+using Grpc.Core.Protocol;
+using Grpc.Net.Compression;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
+using Microsoft.Extensions.Logging;
+
+namespace Grpc.AspNetCore.Server.Internal;
+
+/// <summary>
+/// One call on an <see cref="Microsoft.AspNetCore.Http.HttpContext"/>. Everything costly (request metadata,
+/// trailers, the peer string, the deadline timer) is created only when the call needs it.
+/// </summary>
+internal sealed class HttpContextServerCallContext : ServerCallContext
+{
+    // CancellationTokenSource.CancelAfter takes at most uint.MaxValue - 1 milliseconds (about 49 days).
+    private static readonly TimeSpan MaxTimerDelay = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
+    private readonly string _method;
+    private Metadata? _requestHeaders;
+    private Metadata? _responseTrailers;
+    private Status _status = Status.DefaultSuccess;
+    private WriteOptions? _writeOptions;
+    private CancellationTokenSource? _deadlineSource;
+    private DateTime _deadline = DateTime.MaxValue;
+    private string? _peer;
+    private ICompressionProvider? _responseCompression;
+    private ServerDeserializationContext? _deserializationContext;
+    private ServerSerializationContext? _serializationContext;
+    private bool _responseHeadersSent;
+    private bool _ended;
+
+    public HttpContextServerCallContext(HttpContext httpContext, ServerCallSettings settings, string method)
+    {
+        HttpContext = httpContext;
+        Settings = settings;
+        _method = method;
+    }
+
+    public HttpContext HttpContext { get; }
+
+    public ServerCallSettings Settings { get; }
+
+    /// <summary>The request's <c>grpc-encoding</c>; null for identity.</summary>
+    public string? RequestEncoding { get; private set; }
+
+    /// <summary>The token for reads and flushes: the deadline's, or none (Kestrel ends I/O itself on a reset).</summary>
+    public CancellationToken DeadlineToken => _deadlineSource?.Token ?? default;
+
+    /// <summary>The deadline passed while the client was still there.</summary>
+    public bool IsDeadlineExceeded => _deadlineSource is { IsCancellationRequested: true } && !HttpContext.RequestAborted.IsCancellationRequested;
+
+    /// <summary>The status the call ended with; valid once it has ended.</summary>
+    public Status FinalStatus => _status;
+
+    public ServerDeserializationContext DeserializationContext => _deserializationContext ??= new ServerDeserializationContext();
+
+    protected override string MethodCore => _method;
+
+    protected override string HostCore => HttpContext.Request.Host.Value ?? "";
+
+    protected override string PeerCore => _peer ??= FormatPeer(HttpContext.Connection);
+
+    protected override DateTime DeadlineCore => _deadline;
+
+    protected override Metadata RequestHeadersCore => _requestHeaders ??= ReadRequestHeaders(HttpContext.Request.Headers);
+
+    protected override CancellationToken CancellationTokenCore => _deadlineSource?.Token ?? HttpContext.RequestAborted;
+
+    protected override Metadata ResponseTrailersCore => _responseTrailers ??= [];
+
+    protected override Status StatusCore
+    {
+        get => _status;
+        set => _status = value;
+    }
+
+    protected override WriteOptions? WriteOptionsCore
+    {
+        get => _writeOptions;
+        set => _writeOptions = value;
+    }
+
+    /// <summary>Reads the deadline and encodings, lifts Kestrel's body limits, and sets the response headers.</summary>
+    public void Initialize(bool streamingRequest)
+    {
+        var features = HttpContext.Features;
+        if (features.Get<IHttpMaxRequestBodySizeFeature>() is { } maxRequestBodySize)
+        {
+            // gRPC limits each message instead; a stream may carry any number of them.
+            if (maxRequestBodySize.IsReadOnly)
+            {
+                GrpcServerLog.UnableToDisableMaxRequestBodySize(Settings.Logger);
+            }
+            else
+            {
+                maxRequestBodySize.MaxRequestBodySize = null;
+            }
+        }
+
+        if (streamingRequest && features.Get<IHttpMinRequestBodyDataRateFeature>() is { } minDataRate)
+        {
+            // A client stream may legitimately stay quiet for a long time.
+            minDataRate.MinDataRate = null;
+        }
+
+        var requestHeaders = HttpContext.Request.Headers;
+        var timeout = requestHeaders.GrpcTimeout;
+        if (timeout.Count > 0)
+        {
+            InitializeDeadline(timeout.ToString());
+        }
+
+        var encoding = requestHeaders.GrpcEncoding;
+        if (encoding.Count > 0 && !string.Equals(encoding.ToString(), GrpcProtocolConstants.IdentityEncoding, StringComparison.OrdinalIgnoreCase))
+        {
+            RequestEncoding = encoding.ToString();
+        }
+
+        var response = HttpContext.Response;
+        response.ContentType = GrpcProtocolConstants.GrpcContentType;
+        var responseHeaders = response.Headers;
+        responseHeaders.GrpcAcceptEncoding = Settings.AcceptEncoding;
+        if (Settings.ResponseCompressionProvider is { } provider && ClientAccepts(requestHeaders.GrpcAcceptEncoding, provider.EncodingName))
+        {
+            _responseCompression = provider;
+            responseHeaders.GrpcEncoding = provider.EncodingName;
+        }
+    }
+
+    /// <summary>Serializes one response message into the response body, unflushed.</summary>
+    public void WriteMessage<T>(T message, Action<T, SerializationContext> serializer)
+    {
+        var compression = _responseCompression is not null && (_writeOptions is null || (_writeOptions.Flags & WriteFlags.NoCompress) == 0)
+            ? _responseCompression
+            : null;
+        _serializationContext ??= new ServerSerializationContext(HttpContext.Response.BodyWriter, Settings);
+        try
+        {
+            _serializationContext.Serialize(message, serializer, compression);
+        }
+        finally
+        {
+            // Headers go out with the first message; a message refused before its first byte (over the
+            // send limit) leaves the call able to end Trailers-Only.
+            _responseHeadersSent |= _serializationContext.HasWritten;
+        }
+    }
+
+    /// <summary>Throws when a message can no longer be written: the call has ended or been cancelled.</summary>
+    public void EnsureCanWrite()
+    {
+        if (_ended)
+        {
+            throw new InvalidOperationException("Can't write the message because the call is complete.");
+        }
+
+        CancellationTokenCore.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>The handler returned: sends its status (or DEADLINE_EXCEEDED) and ends the call.</summary>
+    public void Complete()
+    {
+        if (IsDeadlineExceeded)
+        {
+            GrpcServerLog.DeadlineExceeded(Settings.Logger, _method);
+            _status = MessageStatus.DeadlineExceeded;
+        }
+        else if (HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            EndCanceled();
+            return;
+        }
+
+        WriteStatus();
+        End();
+    }
+
+    /// <summary>The handler (or reading its request) failed: maps the exception to a status and ends the call.</summary>
+    public void Complete(Exception exception)
+    {
+        if (IsDeadlineExceeded)
+        {
+            GrpcServerLog.DeadlineExceeded(Settings.Logger, _method);
+            _status = MessageStatus.DeadlineExceeded;
+        }
+        else if (HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            EndCanceled();
+            return;
+        }
+        else if (exception is RpcException rpcException)
+        {
+            GrpcServerLog.RpcError(Settings.Logger, _method, rpcException.StatusCode);
+            _status = rpcException.Status;
+            foreach (var entry in rpcException.Trailers)
+            {
+                ResponseTrailersCore.Add(entry);
+            }
+        }
+        else
+        {
+            GrpcServerLog.ErrorExecutingServiceMethod(Settings.Logger, _method, exception);
+            _status = Settings.EnableDetailedErrors
+                ? new Status(StatusCode.Unknown, MessageStatus.HandlerException.Detail + " " + exception.GetType().Name + ": " + exception.Message, exception)
+                : new Status(StatusCode.Unknown, MessageStatus.HandlerException.Detail, exception);
+        }
+
+        WriteStatus();
+        End();
+    }
+
+    protected override Task WriteResponseHeadersAsyncCore(Metadata responseHeaders)
+    {
+        if (_responseHeadersSent)
+        {
+            throw new InvalidOperationException("Response headers can only be sent once per call.");
+        }
+
+        if (_ended)
+        {
+            throw new InvalidOperationException("Can't write response headers because the call is complete.");
+        }
+
+        _responseHeadersSent = true;
+        if (responseHeaders is not null)
+        {
+            var headers = HttpContext.Response.Headers;
+            foreach (var entry in responseHeaders)
+            {
+                if (entry.Key == ResponseEncodingRequest.HeaderName)
+                {
+                    SelectResponseEncoding(entry);
+                }
+                else
+                {
+                    AppendMetadataEntry(headers, entry);
+                }
+            }
+        }
+
+        // Flushing with no body sends the HEADERS frame now.
+        var flush = HttpContext.Response.BodyWriter.FlushAsync(CancellationTokenCore);
+        return flush.IsCompletedSuccessfully ? Task.CompletedTask : flush.AsTask();
+    }
+
+    private void InitializeDeadline(string value)
+    {
+        if (!GrpcTimeout.TryParse(value, out var timeout))
+        {
+            // As gRPC for .NET does: a malformed grpc-timeout is logged and the call has no deadline.
+            GrpcServerLog.InvalidTimeoutIgnored(Settings.Logger, value);
+            return;
+        }
+
+        var now = DateTime.UtcNow;
+        _deadline = timeout >= DateTime.MaxValue - now ? DateTime.MaxValue : now + timeout;
+        if (timeout > MaxTimerDelay)
+        {
+            // Beyond what a timer can wait: the deadline is reported but never fires.
+            return;
+        }
+
+        var source = CancellationTokenSource.CreateLinkedTokenSource(HttpContext.RequestAborted);
+        source.CancelAfter(timeout);
+        _deadlineSource = source;
+    }
+
+    private void SelectResponseEncoding(Metadata.Entry entry)
+    {
+        var encoding = entry.IsBinary ? null : entry.Value;
+        if (encoding is null || string.Equals(encoding, GrpcProtocolConstants.IdentityEncoding, StringComparison.OrdinalIgnoreCase))
+        {
+            _responseCompression = null;
+            HttpContext.Response.Headers.Remove(GrpcProtocolConstants.MessageEncodingHeader);
+            return;
+        }
+
+        var provider = Settings.GetCompressionProvider(encoding);
+        if (provider is not null && ClientAccepts(HttpContext.Request.Headers.GrpcAcceptEncoding, provider.EncodingName))
+        {
+            _responseCompression = provider;
+            HttpContext.Response.Headers.GrpcEncoding = provider.EncodingName;
+        }
+    }
+
+    private void EndCanceled()
+    {
+        GrpcServerLog.ServiceMethodCanceled(Settings.Logger, _method);
+        _status = MessageStatus.CanceledByClient;
+        End();
+    }
+
+    /// <summary>Puts the status in the trailers, or in the headers (Trailers-Only) when nothing was sent yet.</summary>
+    private void WriteStatus()
+    {
+        // Kestrel buffers written messages without starting the response, so HasStarted alone can't tell.
+        var response = HttpContext.Response;
+        var destination = _responseHeadersSent || response.HasStarted
+            ? HttpContext.Features.Get<IHttpResponseTrailersFeature>()?.Trailers
+            : response.Headers;
+        if (destination is null)
+        {
+            return;
+        }
+
+        destination.GrpcStatus = StatusCodeText.Get(_status.StatusCode);
+        if (_status.Detail.Length > 0)
+        {
+            destination.GrpcMessage = PercentEncoding.Encode(_status.Detail);
+        }
+
+        if (_responseTrailers is not null)
+        {
+            foreach (var entry in _responseTrailers)
+            {
+                AppendMetadataEntry(destination, entry);
+            }
+        }
+    }
+
+    private void End()
+    {
+        _ended = true;
+        _deadlineSource?.Dispose();
+    }
+
+    private static void AppendMetadataEntry(IHeaderDictionary headers, Metadata.Entry entry)
+    {
+        if (MetadataHeaders.IsReserved(entry.Key))
+        {
+            return;
+        }
+
+        headers.Append(entry.Key, entry.IsBinary ? MetadataHeaders.EncodeBinary(entry.ValueBytes) : entry.Value);
+    }
+
+    private static bool ClientAccepts(string? acceptEncoding, string encoding)
+    {
+        var remaining = acceptEncoding.AsSpan();
+        while (!remaining.IsEmpty)
+        {
+            var comma = remaining.IndexOf(',');
+            var item = (comma < 0 ? remaining : remaining[..comma]).Trim();
+            if (item.Equals(encoding, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            remaining = comma < 0 ? default : remaining[(comma + 1)..];
+        }
+
+        return false;
+    }
+
+    private static Metadata ReadRequestHeaders(IHeaderDictionary headers)
+    {
+        var metadata = new Metadata();
+        foreach (var header in headers)
+        {
+            foreach (var value in header.Value)
+            {
+                MetadataHeaders.AddReceived(metadata, header.Key, value ?? "");
+            }
+        }
+
+        return metadata;
+    }
+
+    private static string FormatPeer(ConnectionInfo connection)
+    {
+        var address = connection.RemoteIpAddress;
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        var port = connection.RemotePort.ToString(CultureInfo.InvariantCulture);
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        return address.AddressFamily == AddressFamily.InterNetworkV6
+            ? "ipv6:[" + address + "]:" + port
+            : "ipv4:" + address + ":" + port;
+    }
+}
