@@ -9,11 +9,6 @@ namespace Directives.Domain.Agencies;
 /// </summary>
 public sealed class Agency
 {
-    public const string NameField = "name";
-    public const string KindField = "kind";
-    public const string EffectiveFromField = "effective_from";
-    public const string MergedIntoField = "merged_into";
-
     private readonly List<AgencyName> _names = [];
 
     private Agency()
@@ -46,8 +41,8 @@ public sealed class Agency
     {
         var violations = new ViolationCollector();
         violations.RequiredId("id", id);
-        violations.Defined(KindField, kind);
-        var checkedName = violations.RequiredLine(NameField, name, TextLimits.NameMaxLength);
+        violations.Defined(AgencyFields.Kind, kind);
+        var checkedName = violations.RequiredLine(AgencyFields.Name, name, TextLimits.NameMaxLength);
         violations.ThrowIfAny();
 
         var agency = new Agency { Id = id, Kind = kind };
@@ -77,16 +72,16 @@ public sealed class Agency
     {
         RequireActive("renamed");
         var violations = new ViolationCollector();
-        var checkedName = violations.RequiredLine(NameField, newName, TextLimits.NameMaxLength);
+        var checkedName = violations.RequiredLine(AgencyFields.Name, newName, TextLimits.NameMaxLength);
         var current = _names[^1];
         if (checkedName is not null && string.Equals(checkedName, current.Name, StringComparison.Ordinal))
         {
-            violations.Add(NameField, "is already the agency's name");
+            violations.Add(AgencyFields.Name, "is already the agency's name");
         }
 
         if (current.EffectiveFrom is { } from && effectiveFrom <= from)
         {
-            violations.Add(EffectiveFromField, $"must be after {from:dd/MM/yyyy}, when the current name took effect");
+            violations.Add(AgencyFields.EffectiveFrom, $"must be after {from:dd/MM/yyyy}, when the current name took effect");
         }
 
         violations.ThrowIfAny();
@@ -105,17 +100,17 @@ public sealed class Agency
         var violations = new ViolationCollector();
         if (successor.Id == Id)
         {
-            violations.Add(MergedIntoField, "an agency cannot be merged into itself");
+            violations.Add(AgencyFields.MergedInto, "an agency cannot be merged into itself");
         }
         else if (!successor.IsActive)
         {
-            violations.Add(MergedIntoField, $"{successor.Name} has itself been merged and is inactive");
+            violations.Add(AgencyFields.MergedInto, $"{successor.Name} has itself been merged and is inactive");
         }
 
         var current = _names[^1];
         if (current.EffectiveFrom is { } from && effectiveOn <= from)
         {
-            violations.Add(EffectiveFromField, $"must be after {from:dd/MM/yyyy}, when the current name took effect");
+            violations.Add(AgencyFields.EffectiveFrom, $"must be after {from:dd/MM/yyyy}, when the current name took effect");
         }
 
         violations.ThrowIfAny();

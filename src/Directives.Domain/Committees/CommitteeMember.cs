@@ -53,14 +53,14 @@ public sealed class CommitteeMember
 
         var before = violations.Violations.Count;
         violations.RequiredId("id", details.Id);
-        var name = violations.RequiredLine("person_name", details.PersonName, TextLimits.NameMaxLength);
-        var title = violations.RequiredLine("person_title", details.PersonTitle, TextLimits.NameMaxLength);
-        violations.RequiredId("agency", details.AgencyId);
-        violations.Defined("position", details.Position);
+        var name = violations.RequiredLine(CommitteeFields.PersonName, details.PersonName, TextLimits.NameMaxLength);
+        var title = violations.RequiredLine(CommitteeFields.PersonTitle, details.PersonTitle, TextLimits.NameMaxLength);
+        violations.RequiredId(CommitteeFields.Agency, details.AgencyId);
+        violations.Defined(CommitteeFields.Position, details.Position);
         var areas = new List<string>();
         for (var i = 0; i < (details.ResponsibilityAreas?.Count ?? 0); i++)
         {
-            var area = violations.RequiredLine(FieldPath.Item("responsibility_areas", i), details.ResponsibilityAreas![i], TextLimits.NoteMaxLength);
+            var area = violations.RequiredLine(FieldPath.Item(CommitteeFields.ResponsibilityAreas, i), details.ResponsibilityAreas![i], TextLimits.NoteMaxLength);
             if (area is not null)
             {
                 areas.Add(area);

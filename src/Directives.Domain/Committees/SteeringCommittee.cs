@@ -11,14 +11,6 @@ namespace Directives.Domain.Committees;
 /// </summary>
 public sealed class SteeringCommittee
 {
-    public const string NameField = "name";
-    public const string LevelField = "level";
-    public const string DecisionField = "decision";
-    public const string DecisionDateField = "decision_date";
-    public const string EffectiveFromField = "effective_from";
-    public const string MembersField = "members";
-    public const string LastDayField = "last_day";
-
     private readonly List<CommitteeComposition> _compositions = [];
 
     private SteeringCommittee()
@@ -39,8 +31,8 @@ public sealed class SteeringCommittee
     {
         var violations = new ViolationCollector();
         violations.RequiredId("id", id);
-        violations.Defined(LevelField, level);
-        var checkedName = violations.RequiredLine(NameField, name, TextLimits.NameMaxLength);
+        violations.Defined(CommitteeFields.Level, level);
+        var checkedName = violations.RequiredLine(CommitteeFields.Name, name, TextLimits.NameMaxLength);
         violations.ThrowIfAny();
         return new SteeringCommittee { Id = id, Level = level, Name = checkedName! };
     }
@@ -91,13 +83,13 @@ public sealed class SteeringCommittee
         var decision = CheckDecision(details.Decision, violations);
         if (details.DecisionDate is { } signed && signed > details.EffectiveFrom)
         {
-            violations.Add(DecisionDateField, $"{signed:dd/MM/yyyy} is after the composition takes effect ({details.EffectiveFrom:dd/MM/yyyy})");
+            violations.Add(CommitteeFields.DecisionDate, $"{signed:dd/MM/yyyy} is after the composition takes effect ({details.EffectiveFrom:dd/MM/yyyy})");
         }
 
         var previous = _compositions.LastOrDefault();
         if (previous is not null && details.EffectiveFrom <= previous.LatestStart)
         {
-            violations.Add(EffectiveFromField, $"must be after {previous.LatestStart:dd/MM/yyyy}, the latest start under the current composition {previous.Decision}");
+            violations.Add(CommitteeFields.EffectiveFrom, $"must be after {previous.LatestStart:dd/MM/yyyy}, the latest start under the current composition {previous.Decision}");
         }
 
         var members = CheckMembers(details.Members, details.EffectiveFrom, violations);
@@ -122,7 +114,7 @@ public sealed class SteeringCommittee
         var appointedBy = decision is null ? null : CheckDecision(decision, violations);
         if (!composition.IsInEffectOn(from))
         {
-            violations.Add(EffectiveFromField, $"{from:dd/MM/yyyy} is outside the composition's effect");
+            violations.Add(CommitteeFields.EffectiveFrom, $"{from:dd/MM/yyyy} is outside the composition's effect");
         }
 
         if (details.Id != Guid.Empty && FindMember(details.Id) is not null)
@@ -133,7 +125,7 @@ public sealed class SteeringCommittee
         var member = CommitteeMember.Create(details, from, composition.NextOrder(details.Position), appointedBy, violations);
         if (member is not null && composition.MembersOn(from).FirstOrDefault(m => m.IsSamePerson(member.PersonName)) is { } already)
         {
-            violations.Add("person_name", $"{already.PersonName} already serves as {already.Position} on {from:dd/MM/yyyy}");
+            violations.Add(CommitteeFields.PersonName, $"{already.PersonName} already serves as {already.Position} on {from:dd/MM/yyyy}");
         }
 
         violations.ThrowIfAny();
@@ -167,7 +159,7 @@ public sealed class SteeringCommittee
 
         if (lastDay < member.From)
         {
-            throw new DomainValidationException(LastDayField, $"{lastDay:dd/MM/yyyy} is before the member started on {member.From:dd/MM/yyyy}");
+            throw new DomainValidationException(CommitteeFields.LastDay, $"{lastDay:dd/MM/yyyy} is before the member started on {member.From:dd/MM/yyyy}");
         }
 
         member.End(lastDay);
@@ -187,7 +179,7 @@ public sealed class SteeringCommittee
             return parsed;
         }
 
-        violations.Add(DecisionField, error);
+        violations.Add(CommitteeFields.Decision, error);
         return null;
     }
 
@@ -198,7 +190,7 @@ public sealed class SteeringCommittee
         var ids = new Dictionary<Guid, int>();
         for (var i = 0; i < (details?.Count ?? 0); i++)
         {
-            var item = violations.Item(MembersField, i);
+            var item = violations.Item(CommitteeFields.Members, i);
             var position = details![i]?.Position ?? default;
             var order = ((int)position * 10_000) + perPosition.GetValueOrDefault(position);
             var member = CommitteeMember.Create(details[i], from, order, null, item);
@@ -230,7 +222,7 @@ public sealed class SteeringCommittee
             var count = details?.Count(d => d?.Position == required) ?? 0;
             if (count != 1)
             {
-                violations.Add(MembersField, $"needs exactly one {required}, found {count}");
+                violations.Add(CommitteeFields.Members, $"needs exactly one {required}, found {count}");
             }
         }
 

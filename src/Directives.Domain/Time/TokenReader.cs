@@ -25,6 +25,4 @@ internal struct TokenReader(IReadOnlyList<string> tokens)
         _position += words.Length;
         return true;
     }
-
-    public readonly int Remaining => tokens.Count - _position;
 }
