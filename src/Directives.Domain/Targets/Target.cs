@@ -37,6 +37,11 @@ public sealed class Target
             return new TargetEvaluation(Id, TargetOutcome.NotReported);
         }
 
+        if (measurement.TargetId != Id)
+        {
+            throw new ArgumentException($"The measurement is of target {measurement.TargetId}, not {Id}.", nameof(measurement));
+        }
+
         decimal compared;
         if (Kind == TargetKind.PercentChange)
         {

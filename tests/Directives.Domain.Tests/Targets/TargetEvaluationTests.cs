@@ -68,6 +68,13 @@ public class TargetEvaluationTests
     }
 
     [Fact]
+    public void Evaluate_RefusesAnotherTargetsMeasurement()
+    {
+        var target = Absolute(TargetComparator.Above, 75m);
+        Assert.Throws<ArgumentException>(() => target.Evaluate(new TargetMeasurement(Guid.NewGuid(), 80m)));
+    }
+
+    [Fact]
     public void NoMeasurement_IsNotReported()
     {
         var target = Absolute(TargetComparator.Above, 75m);
