@@ -42,7 +42,7 @@ public sealed class Agency
         var violations = new ViolationCollector();
         violations.RequiredId("id", id);
         violations.Defined(AgencyFields.Kind, kind);
-        var checkedName = violations.RequiredLine(AgencyFields.Name, name, TextLimits.NameMaxLength);
+        var checkedName = violations.RequiredLine(AgencyFields.DisplayName, name, TextLimits.NameMaxLength);
         violations.ThrowIfAny();
 
         var agency = new Agency { Id = id, Kind = kind };
@@ -72,16 +72,16 @@ public sealed class Agency
     {
         RequireActive("renamed");
         var violations = new ViolationCollector();
-        var checkedName = violations.RequiredLine(AgencyFields.Name, newName, TextLimits.NameMaxLength);
+        var checkedName = violations.RequiredLine(AgencyFields.DisplayName, newName, TextLimits.NameMaxLength);
         var current = _names[^1];
         if (checkedName is not null && string.Equals(checkedName, current.Name, StringComparison.Ordinal))
         {
-            violations.Add(AgencyFields.Name, "is already the agency's name");
+            violations.Add(AgencyFields.DisplayName, "is already the agency's name");
         }
 
         if (current.EffectiveFrom is { } from && effectiveFrom <= from)
         {
-            violations.Add(AgencyFields.EffectiveFrom, $"must be after {from:dd/MM/yyyy}, when the current name took effect");
+            violations.Add(AgencyFields.EffectiveDate, $"must be after {from:dd/MM/yyyy}, when the current name took effect");
         }
 
         violations.ThrowIfAny();
@@ -104,13 +104,13 @@ public sealed class Agency
         }
         else if (!successor.IsActive)
         {
-            violations.Add(AgencyFields.MergedInto, $"{successor.Name} has itself been merged and is inactive");
+            violations.Add(AgencyFields.MergedInto, $"{successor.Name} has itself been merged and is inactive", ErrorReasons.AgencyMerged);
         }
 
         var current = _names[^1];
         if (current.EffectiveFrom is { } from && effectiveOn <= from)
         {
-            violations.Add(AgencyFields.EffectiveFrom, $"must be after {from:dd/MM/yyyy}, when the current name took effect");
+            violations.Add(AgencyFields.EffectiveDate, $"must be after {from:dd/MM/yyyy}, when the current name took effect");
         }
 
         violations.ThrowIfAny();
@@ -123,7 +123,7 @@ public sealed class Agency
     {
         if (!IsActive)
         {
-            throw new DomainRuleException(RuleReasons.AgencyMerged, $"{Name} was merged on {MergedOn:dd/MM/yyyy} and cannot be {action}.");
+            throw new DomainRuleException(ErrorReasons.InvalidStateTransition, $"{Name} was merged on {MergedOn:dd/MM/yyyy} and cannot be {action}.");
         }
     }
 }

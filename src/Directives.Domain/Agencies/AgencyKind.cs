@@ -23,5 +23,9 @@ public enum AgencyKind
     /// <summary>Ủy ban Mặt trận Tổ quốc and its member organisations.</summary>
     Front = 7,
 
+    /// <summary>Any other body: the provincial People's Committee and its office, the press.</summary>
     Other = 8,
+
+    /// <summary>A Party body: Tỉnh ủy, its boards and office, Party committees of agencies (Đảng ủy Công an tỉnh).</summary>
+    PartyBody = 9,
 }

@@ -3,7 +3,7 @@ using Directives.Domain.Directives;
 namespace Directives.Domain.Committees;
 
 /// <summary>
-/// A committee's membership as one decision set it, in effect from <see cref="EffectiveFrom"/> until
+/// A committee's membership as one decision set it, in force from <see cref="EffectiveDate"/> until
 /// the day before the next reconstitution.
 /// </summary>
 public sealed class CommitteeComposition
@@ -11,6 +11,9 @@ public sealed class CommitteeComposition
     /// <summary>The positions every composition must fill, each with exactly one person.</summary>
     public static readonly IReadOnlyList<CommitteePosition> RequiredPositions =
         [CommitteePosition.Head, CommitteePosition.FirstDeputy, CommitteePosition.StandingDeputy];
+
+    // Orders members by position first: position × this + place within the position.
+    private const int PositionStride = 10_000;
 
     private readonly List<CommitteeMember> _members = [];
 
@@ -24,45 +27,68 @@ public sealed class CommitteeComposition
 
     public DateOnly? DecisionDate { get; private set; }
 
-    public DateOnly EffectiveFrom { get; private set; }
+    /// <summary>The first day in force.</summary>
+    public DateOnly EffectiveDate { get; private set; }
 
-    /// <summary>The last day in effect; null for the current composition.</summary>
-    public DateOnly? EffectiveTo { get; private set; }
+    /// <summary>The last day in force; null for the current composition.</summary>
+    public DateOnly? EndDate { get; private set; }
 
     /// <summary>Everyone who served under this composition, in position order.</summary>
     public IReadOnlyList<CommitteeMember> Members => _members;
 
-    public bool IsInEffectOn(DateOnly day) => day >= EffectiveFrom && (EffectiveTo is null || day <= EffectiveTo);
+    public bool IsInForceOn(DateOnly day) => day >= EffectiveDate && (EndDate is null || day <= EndDate);
 
     /// <summary>Who sat on the committee on <paramref name="day"/> under this composition, in position order.</summary>
     public IReadOnlyList<CommitteeMember> MembersOn(DateOnly day)
-        => IsInEffectOn(day) ? _members.Where(m => m.IsServingOn(day)).ToArray() : [];
+        => IsInForceOn(day) ? _members.Where(m => m.IsServingOn(day)).ToArray() : [];
 
-    /// <summary>The required positions nobody held on <paramref name="day"/>.</summary>
-    public IReadOnlyList<CommitteePosition> VacanciesOn(DateOnly day)
+    /// <summary>The required positions nobody held on <paramref name="day"/>, with since when and who left.</summary>
+    public IReadOnlyList<CommitteeVacancy> VacanciesOn(DateOnly day)
     {
-        var serving = MembersOn(day);
-        return RequiredPositions.Where(p => !serving.Any(m => m.Position == p)).ToArray();
+        if (!IsInForceOn(day))
+        {
+            return NoComposition();
+        }
+
+        var vacancies = new List<CommitteeVacancy>();
+        foreach (var position in RequiredPositions)
+        {
+            if (_members.Any(m => m.Position == position && m.IsServingOn(day)))
+            {
+                continue;
+            }
+
+            var previous = _members
+                .Where(m => m.Position == position && m.EndDate < day)
+                .MaxBy(m => m.EndDate);
+            vacancies.Add(new CommitteeVacancy(position, VacancyReason.MemberLeft, previous?.EndDate?.AddDays(1), previous?.Id));
+        }
+
+        return vacancies;
     }
 
-    internal static CommitteeComposition Create(Guid id, NumberAndSymbol decision, DateOnly? decisionDate, DateOnly effectiveFrom, IEnumerable<CommitteeMember> members)
+    internal static IReadOnlyList<CommitteeVacancy> NoComposition()
+        => RequiredPositions.Select(p => new CommitteeVacancy(p, VacancyReason.NoComposition)).ToArray();
+
+    internal static int OrderOf(CommitteePosition position, int placeInPosition) => ((int)position * PositionStride) + placeInPosition;
+
+    internal static CommitteeComposition Create(Guid id, NumberAndSymbol decision, DateOnly? decisionDate, DateOnly effectiveDate, IEnumerable<CommitteeMember> members)
     {
         var composition = new CommitteeComposition
         {
             Id = id,
             Decision = decision,
             DecisionDate = decisionDate,
-            EffectiveFrom = effectiveFrom,
+            EffectiveDate = effectiveDate,
         };
         composition._members.AddRange(members.OrderBy(m => m.Order));
         return composition;
     }
 
     /// <summary>The latest first day of this composition or of anyone appointed to it.</summary>
-    internal DateOnly LatestStart => _members.Count == 0 ? EffectiveFrom : new[] { EffectiveFrom, _members.Max(m => m.From) }.Max();
+    internal DateOnly LatestStart => _members.Select(m => m.StartDate).Append(EffectiveDate).Max();
 
-    internal int NextOrder(CommitteePosition position)
-        => (((int)position) * 10_000) + _members.Count(m => m.Position == position);
+    internal int NextOrder(CommitteePosition position) => OrderOf(position, _members.Count(m => m.Position == position));
 
     internal void Add(CommitteeMember member)
     {
@@ -70,15 +96,15 @@ public sealed class CommitteeComposition
         _members.Sort((a, b) => a.Order.CompareTo(b.Order));
     }
 
-    /// <summary>Ends the composition and every membership still open on <paramref name="lastDay"/>.</summary>
+    /// <summary>Ends the composition, and every membership still running, on <paramref name="lastDay"/>.</summary>
     internal void Close(DateOnly lastDay)
     {
-        EffectiveTo = lastDay;
+        EndDate = lastDay;
         foreach (var member in _members)
         {
-            if (member.To is null || member.To > lastDay)
+            if (member.EndDate is null || member.EndDate > lastDay)
             {
-                member.End(lastDay);
+                member.End(lastDay, member.EndReason);
             }
         }
     }

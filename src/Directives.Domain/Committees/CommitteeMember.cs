@@ -17,9 +17,12 @@ public sealed class CommitteeMember
 
     public Guid Id { get; private set; }
 
+    public Guid CompositionId { get; private set; }
+
     public string PersonName { get; private set; } = "";
 
-    public string PersonTitle { get; private set; } = "";
+    /// <summary>The person's post in their agency: "Giám đốc Công an tỉnh".</summary>
+    public string Title { get; private set; } = "";
 
     public Guid AgencyId { get; private set; }
 
@@ -28,22 +31,26 @@ public sealed class CommitteeMember
     public IReadOnlyList<string> ResponsibilityAreas => _responsibilityAreas;
 
     /// <summary>The first day on the committee.</summary>
-    public DateOnly From { get; private set; }
+    public DateOnly StartDate { get; private set; }
 
     /// <summary>The last day on the committee; null while serving with no end set.</summary>
-    public DateOnly? To { get; private set; }
+    public DateOnly? EndDate { get; private set; }
+
+    /// <summary>Why the member left early (thôi tham gia); null when the term ran to a reconstitution or runs on.</summary>
+    public string? EndReason { get; private set; }
 
     /// <summary>The decision that appointed this member after the composition was set; null for the composition's own list.</summary>
     public NumberAndSymbol? AppointedBy { get; private set; }
 
-    /// <summary>The position order, then the order the decision listed members in.</summary>
+    /// <summary>Sorts members by position, then in the order the decisions listed them.</summary>
     public int Order { get; private set; }
 
-    public bool IsServingOn(DateOnly day) => day >= From && (To is null || day <= To);
+    public bool IsServingOn(DateOnly day) => day >= StartDate && (EndDate is null || day <= EndDate);
 
     internal bool IsSamePerson(string personName) => PersonNames.Same(PersonName, personName);
 
-    internal static CommitteeMember? Create(MemberDetails? details, DateOnly from, int order, NumberAndSymbol? appointedBy, ViolationCollector violations)
+    internal static CommitteeMember? Create(
+        MemberDetails? details, Guid compositionId, DateOnly startDate, int order, NumberAndSymbol? appointedBy, ViolationCollector violations)
     {
         if (details is null)
         {
@@ -54,14 +61,14 @@ public sealed class CommitteeMember
         var before = violations.Violations.Count;
         violations.RequiredId("id", details.Id);
         var name = violations.RequiredLine(CommitteeFields.PersonName, details.PersonName, TextLimits.NameMaxLength);
-        var title = violations.RequiredLine(CommitteeFields.PersonTitle, details.PersonTitle, TextLimits.NameMaxLength);
+        var title = violations.RequiredLine(CommitteeFields.Title, details.Title, TextLimits.NameMaxLength);
         violations.RequiredId(CommitteeFields.Agency, details.AgencyId);
         violations.Defined(CommitteeFields.Position, details.Position);
         var areas = new List<string>();
         for (var i = 0; i < (details.ResponsibilityAreas?.Count ?? 0); i++)
         {
-            var area = violations.RequiredLine(FieldPath.Item(CommitteeFields.ResponsibilityAreas, i), details.ResponsibilityAreas![i], TextLimits.NoteMaxLength);
-            if (area is not null)
+            var field = FieldPath.Item(CommitteeFields.ResponsibilityAreas, i);
+            if (violations.RequiredLine(field, details.ResponsibilityAreas![i], TextLimits.NoteMaxLength) is { } area)
             {
                 areas.Add(area);
             }
@@ -75,11 +82,12 @@ public sealed class CommitteeMember
         var member = new CommitteeMember
         {
             Id = details.Id,
+            CompositionId = compositionId,
             PersonName = name!,
-            PersonTitle = title!,
+            Title = title!,
             AgencyId = details.AgencyId,
             Position = details.Position,
-            From = from,
+            StartDate = startDate,
             AppointedBy = appointedBy,
             Order = order,
         };
@@ -87,5 +95,9 @@ public sealed class CommitteeMember
         return member;
     }
 
-    internal void End(DateOnly lastDay) => To = lastDay;
+    internal void End(DateOnly lastDay, string? reason)
+    {
+        EndDate = lastDay;
+        EndReason = reason;
+    }
 }

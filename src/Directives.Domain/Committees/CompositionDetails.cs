@@ -9,7 +9,9 @@ public sealed record CompositionDetails
     /// <summary>The day the decision was signed, when known.</summary>
     public DateOnly? DecisionDate { get; init; }
 
-    public required DateOnly EffectiveFrom { get; init; }
+    /// <summary>The first day the composition is in force.</summary>
+    public required DateOnly EffectiveDate { get; init; }
 
+    /// <summary>Every member, in the decision's order.</summary>
     public required IReadOnlyList<MemberDetails> Members { get; init; }
 }

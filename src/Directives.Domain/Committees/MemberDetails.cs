@@ -8,7 +8,7 @@ public sealed record MemberDetails
     public required string PersonName { get; init; }
 
     /// <summary>The person's post in their agency: "Giám đốc Công an tỉnh".</summary>
-    public required string PersonTitle { get; init; }
+    public required string Title { get; init; }
 
     public required Guid AgencyId { get; init; }
 

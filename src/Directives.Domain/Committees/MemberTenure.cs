@@ -6,9 +6,9 @@ namespace Directives.Domain.Committees;
 public sealed record MemberTenure(
     Guid MemberId,
     string PersonName,
-    string PersonTitle,
+    string Title,
     Guid AgencyId,
     CommitteePosition Position,
     NumberAndSymbol Decision,
-    DateOnly From,
-    DateOnly? To);
+    DateOnly StartDate,
+    DateOnly? EndDate);

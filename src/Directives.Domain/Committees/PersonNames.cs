@@ -1,13 +1,13 @@
-using System.Text;
+using Directives.Domain.Search;
 
 namespace Directives.Domain.Committees;
 
 /// <summary>
-/// Tells whether two entries name the same person: case and Unicode form do not matter, marks do
-/// ("Nguyễn Văn Vinh" and "Nguyễn Văn Vĩnh" are different people).
+/// Tells whether two entries name the same person, ignoring case and marks as the API documents:
+/// "Nguyễn Văn Vinh" typed as "Nguyen Van Vinh" is the same person, not a second member.
 /// </summary>
 internal static class PersonNames
 {
     public static bool Same(string a, string b)
-        => string.Equals(a.Normalize(NormalizationForm.FormC), b.Normalize(NormalizationForm.FormC), StringComparison.OrdinalIgnoreCase);
+        => string.Equals(VietnameseText.NormalizeForSearch(a), VietnameseText.NormalizeForSearch(b), StringComparison.Ordinal);
 }

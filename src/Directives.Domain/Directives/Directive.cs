@@ -75,25 +75,56 @@ public sealed class Directive
     {
         if (State is not (DirectiveState.Draft or DirectiveState.Issued))
         {
-            throw new DomainRuleException(RuleReasons.DirectiveNotEditable, $"A {State} directive is a closed record and cannot be edited.");
+            throw new DomainRuleException(ErrorReasons.InvalidStateTransition, $"A {State} directive is a closed record and cannot be edited.");
         }
 
         Apply(details, new ViolationCollector());
     }
 
-    /// <summary>Ban hành: the directive comes into force. It needs its number, date and signer by now.</summary>
-    public void Issue()
+    /// <summary>
+    /// Ban hành: the directive comes into force, taking the number and date given here if any. A
+    /// malformed number is invalid input; a directive still without number, date or signer is
+    /// incomplete (<see cref="ErrorReasons.IncompleteResource"/>, listing what is missing).
+    /// </summary>
+    public void Issue(string? numberAndSymbol = null, DateOnly? issueDate = null)
     {
         RequireState(DirectiveState.Draft, DirectiveState.Issued);
         var violations = new ViolationCollector();
-        CheckIssuable(NumberAndSymbol is not null, IssuedOn is not null, Signer is not null, violations);
+        var number = NumberAndSymbol;
+        var issuedOn = issueDate ?? IssuedOn;
+        if (numberAndSymbol is not null)
+        {
+            number = CheckNumber(numberAndSymbol, DocumentType, issuedOn, violations);
+        }
+        else if (issueDate is not null && number is not null)
+        {
+            // A new date must still agree with a year the number carries.
+            CheckNumber(number.Text, DocumentType, issuedOn, violations);
+        }
+
+        CheckIssueDate(issueDate, violations);
+
         violations.ThrowIfAny();
+
+        var missing = new ViolationCollector();
+        CheckIssuable(number is not null, issuedOn is not null, Signer is not null, missing);
+        if (missing.HasViolations)
+        {
+            throw new DomainRuleException(
+                ErrorReasons.IncompleteResource,
+                "A directive needs its number and symbol, issue date and signer to be issued.",
+                missing.Violations.ToArray());
+        }
+
+        NumberAndSymbol = number;
+        IssuedOn = issuedOn;
         State = DirectiveState.Issued;
     }
 
     /// <summary>
-    /// Replaces this directive with <paramref name="successor"/>, linking both ways. The successor
-    /// must be issued, no older than this one, and not already replacing another document.
+    /// Replaces this directive with <paramref name="successor"/>, linking both ways. Both must be
+    /// issued and the successor not already replacing another document (state rules); it must be
+    /// another directive, issued no earlier than this one (input rules).
     /// </summary>
     public void Supersede(Directive successor)
     {
@@ -104,16 +135,20 @@ public sealed class Directive
         if (successor.Id == Id)
         {
             violations.Add(DirectiveFields.SupersededBy, "a directive cannot supersede itself");
+            violations.ThrowIfAny();
         }
-        else if (successor.State != DirectiveState.Issued)
+
+        if (successor.State != DirectiveState.Issued)
         {
-            violations.Add(DirectiveFields.SupersededBy, $"the superseding directive must be issued, not {successor.State}");
+            throw new DomainRuleException(ErrorReasons.InvalidStateTransition, $"The superseding directive must be issued; it is {successor.State}.");
         }
-        else if (successor.SupersedesId is { } other && other != Id)
+
+        if (successor.SupersedesId is { } other && other != Id)
         {
-            violations.Add(DirectiveFields.SupersededBy, "the superseding directive already supersedes another directive");
+            throw new DomainRuleException(ErrorReasons.InvalidStateTransition, "The superseding directive already supersedes another directive.");
         }
-        else if (successor.IssuedOn < IssuedOn)
+
+        if (successor.IssuedOn < IssuedOn)
         {
             violations.Add(DirectiveFields.SupersededBy, $"the superseding directive was issued on {successor.IssuedOn:dd/MM/yyyy}, before this one ({IssuedOn:dd/MM/yyyy})");
         }
@@ -143,7 +178,7 @@ public sealed class Directive
         if (State != required)
         {
             throw new DomainRuleException(
-                RuleReasons.InvalidStateTransition,
+                ErrorReasons.InvalidStateTransition,
                 $"A directive goes to {target} only from {required}; this one is {State}.");
         }
     }
@@ -153,13 +188,12 @@ public sealed class Directive
         ArgumentNullException.ThrowIfNull(details);
 
         violations.Defined(DirectiveFields.DocumentType, details.DocumentType);
-        var number = CheckNumber(details, violations);
+        var number = string.IsNullOrWhiteSpace(details.NumberAndSymbol)
+            ? null
+            : CheckNumber(details.NumberAndSymbol, details.DocumentType, details.IssuedOn, violations);
         var issuingBody = violations.RequiredLine(DirectiveFields.IssuingBody, details.IssuingBody, TextLimits.NameMaxLength);
         var place = violations.OptionalLine(DirectiveFields.Place, details.Place, TextLimits.ShortTextMaxLength);
-        if (details.IssuedOn is { Year: < Time.Period.MinYear or > Time.Period.MaxYear } issuedOn)
-        {
-            violations.Add(DirectiveFields.IssueDate, $"{issuedOn:dd/MM/yyyy} is outside {Time.Period.MinYear}..{Time.Period.MaxYear}");
-        }
+        CheckIssueDate(details.IssuedOn, violations);
 
         var subject = violations.RequiredLine(DirectiveFields.Subject, details.Subject, TextLimits.SubjectMaxLength);
         var signer = CheckSigner(details.Signer, violations.Nested(DirectiveFields.Signer));
@@ -207,25 +241,28 @@ public sealed class Directive
         Body = body;
     }
 
-    private static NumberAndSymbol? CheckNumber(DirectiveDetails details, ViolationCollector violations)
+    private static void CheckIssueDate(DateOnly? issueDate, ViolationCollector violations)
     {
-        if (string.IsNullOrWhiteSpace(details.NumberAndSymbol))
+        if (issueDate is { Year: < Time.Period.MinYear or > Time.Period.MaxYear } day)
         {
-            return null;
+            violations.Add(DirectiveFields.IssueDate, $"{day:dd/MM/yyyy} is outside {Time.Period.MinYear}..{Time.Period.MaxYear}");
         }
+    }
 
-        if (!Directives.NumberAndSymbol.TryParse(details.NumberAndSymbol, out var number, out var error))
+    private static NumberAndSymbol? CheckNumber(string? text, DocumentType documentType, DateOnly? issueDate, ViolationCollector violations)
+    {
+        if (!Directives.NumberAndSymbol.TryParse(text, out var number, out var error))
         {
             violations.Add(DirectiveFields.NumberAndSymbol, error);
             return null;
         }
 
-        if (number.DocumentType is { } named && Enum.IsDefined(details.DocumentType) && named != details.DocumentType)
+        if (number.DocumentType is { } named && Enum.IsDefined(documentType) && named != documentType)
         {
-            violations.Add(DirectiveFields.NumberAndSymbol, $"the symbol {number.TypeCode} names a {named}, but the document type is {details.DocumentType}");
+            violations.Add(DirectiveFields.NumberAndSymbol, $"the symbol {number.TypeCode} names a {named}, but the document type is {documentType}");
         }
 
-        if (number.Year is { } year && details.IssuedOn is { } issuedOn && year != issuedOn.Year)
+        if (number.Year is { } year && issueDate is { } issuedOn && year != issuedOn.Year)
         {
             violations.Add(DirectiveFields.NumberAndSymbol, $"carries the year {year}, but the directive was issued in {issuedOn.Year}");
         }
@@ -240,7 +277,7 @@ public sealed class Directive
             return null;
         }
 
-        var name = violations.RequiredLine("name", signer.Name, TextLimits.NameMaxLength);
+        var name = violations.RequiredLine("full_name", signer.FullName, TextLimits.NameMaxLength);
         var title = violations.RequiredLine("title", signer.Title, TextLimits.NameMaxLength);
         var onBehalfOf = violations.OptionalLine("on_behalf_of", signer.OnBehalfOf, TextLimits.NameMaxLength);
         return name is null || title is null ? null : new Signer(name, title, onBehalfOf);
@@ -248,6 +285,7 @@ public sealed class Directive
 
     private static List<LegalBasis> CheckLegalBases(IReadOnlyList<LegalBasis>? legalBases, NumberAndSymbol? own, ViolationCollector violations)
     {
+        violations.AtMost(DirectiveFields.LegalBases, legalBases, ListLimits.LegalBases);
         var result = new List<LegalBasis>();
         var seen = new Dictionary<NumberAndSymbol, int>();
         for (var i = 0; i < (legalBases?.Count ?? 0); i++)
@@ -261,22 +299,22 @@ public sealed class Directive
             }
 
             var description = item.OptionalLine("description", basis.Description, TextLimits.NoteMaxLength);
-            if (!Directives.NumberAndSymbol.TryParse(basis.Reference, out var reference, out var error))
+            if (!Directives.NumberAndSymbol.TryParse(basis.NumberAndSymbol, out var reference, out var error))
             {
-                item.Add("reference", error);
+                item.Add("number_and_symbol", error);
                 continue;
             }
 
             if (reference == own)
             {
-                item.Add("reference", "a directive cannot be its own legal basis");
+                item.Add("number_and_symbol", "a directive cannot be its own legal basis");
             }
             else if (!seen.TryAdd(reference, i))
             {
-                item.Add("reference", $"{reference.Text} is already cited as legal_bases[{seen[reference]}]");
+                item.Add("number_and_symbol", $"{reference.Text} is already cited as legal_bases[{seen[reference]}]");
             }
 
-            result.Add(new LegalBasis(reference.Text, basis.IssuedOn, description));
+            result.Add(new LegalBasis(reference.Text, basis.IssueDate, description));
         }
 
         return result;
@@ -284,6 +322,7 @@ public sealed class Directive
 
     private static List<string> CheckRecipients(IReadOnlyList<string>? recipients, ViolationCollector violations)
     {
+        violations.AtMost(DirectiveFields.Recipients, recipients, ListLimits.Recipients);
         var result = new List<string>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < (recipients?.Count ?? 0); i++)

@@ -198,7 +198,7 @@ public sealed class NumberAndSymbol : IEquatable<NumberAndSymbol>
         if (slash >= 0)
         {
             var yearText = symbol.AsSpan(0, slash);
-            if (yearText.Length != 4 || !int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y is < 1945 or > 2200)
+            if (yearText.Length != 4 || !int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y is < Time.Period.MinYear or > Time.Period.MaxYear)
             {
                 error = $"may only have a year between the number and the symbol, {Example} or 03/2019/NĐ-CP";
                 return false;

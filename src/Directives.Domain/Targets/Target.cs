@@ -77,7 +77,7 @@ public sealed class Target
         }
 
         var before = violations.Violations.Count;
-        violations.RequiredId("id", details.Id);
+        violations.RequiredId("target_id", details.Id);
         var metric = violations.RequiredLine("metric", details.Metric, TextLimits.NameMaxLength);
         violations.Defined("comparator", details.Comparator);
         var unit = violations.RequiredLine("unit", details.Unit, TextLimits.ShortTextMaxLength);

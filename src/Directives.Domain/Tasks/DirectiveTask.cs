@@ -75,7 +75,7 @@ public sealed class DirectiveTask
     }
 
     /// <summary>
-    /// Replaces the entered fields. <see cref="TaskDetails.Deadline"/> is the original deadline: once
+    /// Replaces the entered fields. <see cref="TaskDetails.OriginalDeadline"/> is the original deadline: once
     /// extended, it changes only through <see cref="ExtendDeadline"/>. A target that has been
     /// measured cannot be removed.
     /// </summary>
@@ -87,7 +87,7 @@ public sealed class DirectiveTask
         {
             if (_extensions.Count > 0 && valid.Deadline != OriginalDeadline && valid.Deadline != Deadline)
             {
-                violations.Add(TaskFields.Deadline, "has been extended; change it with an approved extension, not an edit");
+                violations.Add(TaskFields.OriginalDeadline, "has been extended; change it with an approved extension, not an edit");
             }
 
             foreach (var target in _targets)
@@ -147,12 +147,12 @@ public sealed class DirectiveTask
         ArgumentNullException.ThrowIfNull(details);
         if (!IsOpen)
         {
-            throw new DomainRuleException(RuleReasons.TaskClosed, $"A {State} task's deadline cannot be extended; reopen it first.");
+            throw new DomainRuleException(ErrorReasons.InvalidStateTransition, $"A {State} task's deadline cannot be extended; reopen it first.");
         }
 
         if (Deadline.IsStanding)
         {
-            throw new DomainRuleException(RuleReasons.StandingTaskHasNoDeadline, "A standing task has no deadline to extend.");
+            throw new DomainRuleException(ErrorReasons.InvalidStateTransition, "A standing task has no deadline to extend.");
         }
 
         var violations = new ViolationCollector();
@@ -199,7 +199,7 @@ public sealed class DirectiveTask
         ArgumentNullException.ThrowIfNull(details);
         if (State == TaskState.Cancelled)
         {
-            throw new DomainRuleException(RuleReasons.TaskClosed, "A cancelled task takes no reports.");
+            throw new DomainRuleException(ErrorReasons.InvalidStateTransition, "A cancelled task takes no reports.");
         }
 
         var violations = new ViolationCollector();
@@ -221,13 +221,13 @@ public sealed class DirectiveTask
 
         CheckReportPeriod(details, violations);
         var text = violations.RequiredVerbatim(TaskFields.Text, details.Text, TextLimits.ReportTextMaxLength);
-        if (details.PercentDone is < 0 or > 100)
+        if (details.PercentComplete is < 0 or > 100)
         {
-            violations.Add(TaskFields.PercentDone, $"must be between 0 and 100, not {details.PercentDone}");
+            violations.Add(TaskFields.PercentComplete, $"must be between 0 and 100, not {details.PercentComplete}");
         }
-        else if (details.Kind == ReportKind.Completion && details.PercentDone != 100)
+        else if (details.Kind == ReportKind.Completion && details.PercentComplete != 100)
         {
-            violations.Add(TaskFields.PercentDone, "must be 100 in a completion report");
+            violations.Add(TaskFields.PercentComplete, "must be 100 in a completion report");
         }
 
         CheckMeasurements(details.Measurements, violations);
@@ -298,12 +298,17 @@ public sealed class DirectiveTask
         }
 
         var title = violations.RequiredLine(TaskFields.Title, details.Title, TextLimits.TitleMaxLength);
-        var content = violations.RequiredVerbatim(TaskFields.Content, details.Content, TextLimits.ContentMaxLength);
+        var content = details.Content ?? "";
+        if (content.Length > TextLimits.ContentMaxLength)
+        {
+            violations.Add(TaskFields.Content, $"is longer than {TextLimits.ContentMaxLength} characters ({content.Length})");
+        }
+
         violations.RequiredId(TaskFields.LeadAgency, details.LeadAgencyId);
         var cooperating = CheckCooperating(details.LeadAgencyId, details.CooperatingAgencyIds, violations);
-        if (details.Deadline is null)
+        if (details.OriginalDeadline is null)
         {
-            violations.Add(TaskFields.Deadline, "is required; a task without a due date is standing (thường xuyên)");
+            violations.Add(TaskFields.OriginalDeadline, "is required; a task without a due date is standing (thường xuyên)");
         }
 
         var targets = new List<Target>();
@@ -314,7 +319,7 @@ public sealed class DirectiveTask
             var target = Target.Create(details.Targets![i], item);
             if (details.Targets[i] is { } given && given.Id != Guid.Empty && !targetIds.TryAdd(given.Id, i))
             {
-                item.Add("id", $"repeats targets[{targetIds[given.Id]}]");
+                item.Add("target_id", $"repeats targets[{targetIds[given.Id]}]");
                 continue;
             }
 
@@ -326,7 +331,7 @@ public sealed class DirectiveTask
 
         return violations.Violations.Count > before
             ? null
-            : new ValidTask(number!, title!, content!, details.LeadAgencyId, cooperating, details.Deadline!, targets);
+            : new ValidTask(number!, title!, content, details.LeadAgencyId, cooperating, details.OriginalDeadline!, targets);
     }
 
     private static List<Guid> CheckCooperating(Guid lead, IReadOnlyList<Guid>? agencies, ViolationCollector violations)
@@ -343,7 +348,7 @@ public sealed class DirectiveTask
             }
             else if (agency == lead)
             {
-                violations.Add(field, "is the lead agency; an agency cannot both lead and cooperate");
+                violations.Add(field, "is the lead agency; an agency cannot both lead and cooperate", ErrorReasons.LeadAgencyAlsoCooperating);
             }
             else if (!seen.TryAdd(agency, i))
             {
@@ -384,6 +389,7 @@ public sealed class DirectiveTask
 
     private void CheckMeasurements(IReadOnlyList<TargetMeasurement>? measurements, ViolationCollector violations)
     {
+        violations.AtMost(TaskFields.Measurements, measurements, ListLimits.Measurements);
         var seen = new Dictionary<Guid, int>();
         for (var i = 0; i < (measurements?.Count ?? 0); i++)
         {
@@ -398,13 +404,13 @@ public sealed class DirectiveTask
             var target = _targets.FirstOrDefault(t => t.Id == measurement.TargetId);
             if (target is null)
             {
-                item.Add("target", "is not a target of this task");
+                item.Add("target_id", "is not a target of this task");
                 continue;
             }
 
             if (!seen.TryAdd(target.Id, i))
             {
-                item.Add("target", $"is already measured in measurements[{seen[target.Id]}]");
+                item.Add("target_id", $"is already measured in measurements[{seen[target.Id]}]");
             }
 
             if (target.Kind != TargetKind.PercentChange)
@@ -431,9 +437,7 @@ public sealed class DirectiveTask
     {
         if (!allowed.Contains(State))
         {
-            throw new DomainRuleException(
-                State is TaskState.Completed or TaskState.Cancelled ? RuleReasons.TaskClosed : RuleReasons.InvalidStateTransition,
-                $"Cannot {action} a task that is {State}.");
+            throw new DomainRuleException(ErrorReasons.InvalidStateTransition, $"Cannot {action} a task that is {State}.");
         }
     }
 

@@ -27,7 +27,7 @@ public sealed class ProgressReport
 
     public string Text { get; private set; } = "";
 
-    public int PercentDone { get; private set; }
+    public int PercentComplete { get; private set; }
 
     public IReadOnlyList<TargetMeasurement> Measurements => _measurements;
 
@@ -45,7 +45,7 @@ public sealed class ProgressReport
             AgencyId = details.AgencyId,
             Period = details.Period,
             Text = text,
-            PercentDone = details.PercentDone,
+            PercentComplete = details.PercentComplete,
             SubmittedBy = submittedBy,
             SubmittedAt = submittedAt.ToUniversalTime(),
         };

@@ -18,7 +18,7 @@ public sealed record ReportDetails
     public required string Text { get; init; }
 
     /// <summary>How much of its part the agency has done, 0–100; a completion report says 100.</summary>
-    public required int PercentDone { get; init; }
+    public required int PercentComplete { get; init; }
 
     public IReadOnlyList<TargetMeasurement> Measurements { get; init; } = [];
 

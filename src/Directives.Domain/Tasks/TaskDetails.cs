@@ -10,8 +10,8 @@ public sealed record TaskDetails
 
     public required string Title { get; init; }
 
-    /// <summary>The task's text from the directive, kept verbatim.</summary>
-    public required string Content { get; init; }
+    /// <summary>The task's text from the directive, kept verbatim; may be empty when the title says it all.</summary>
+    public string Content { get; init; } = "";
 
     /// <summary>Chủ trì: the one agency answerable for the task.</summary>
     public required Guid LeadAgencyId { get; init; }
@@ -19,8 +19,11 @@ public sealed record TaskDetails
     /// <summary>Phối hợp: agencies that support the lead; never the lead itself, each once.</summary>
     public IReadOnlyList<Guid> CooperatingAgencyIds { get; init; } = [];
 
-    /// <summary>Use <see cref="Deadline.Standing"/> for "thường xuyên".</summary>
-    public required Deadline Deadline { get; init; }
+    /// <summary>
+    /// The deadline the directive set; use <see cref="Deadline.Standing"/> for "thường xuyên". Once
+    /// extended, it stays as it was: send back the original (or the deadline in force) on update.
+    /// </summary>
+    public required Deadline OriginalDeadline { get; init; }
 
     public IReadOnlyList<TargetDetails> Targets { get; init; } = [];
 }

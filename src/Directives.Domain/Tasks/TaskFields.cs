@@ -9,7 +9,7 @@ public static class TaskFields
     public const string Content = "content";
     public const string LeadAgency = "lead_agency";
     public const string CooperatingAgencies = "cooperating_agencies";
-    public const string Deadline = "deadline";
+    public const string OriginalDeadline = "original_deadline";
     public const string Targets = "targets";
     public const string Reason = "reason";
     public const string NewDeadline = "new_deadline";
@@ -20,7 +20,7 @@ public static class TaskFields
     public const string Agency = "agency";
     public const string Period = "period";
     public const string Text = "text";
-    public const string PercentDone = "percent_done";
+    public const string PercentComplete = "percent_complete";
     public const string Measurements = "measurements";
     public const string SubmittedBy = "submitted_by";
 }

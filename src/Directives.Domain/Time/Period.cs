@@ -13,8 +13,8 @@ namespace Directives.Domain.Time;
 /// </remarks>
 public sealed class Period : IEquatable<Period>
 {
-    public const int MinYear = 1945;
-    public const int MaxYear = 2200;
+    public const int MinYear = 1900;
+    public const int MaxYear = 9999;
 
     private static readonly string[] RomanQuarters = ["I", "II", "III", "IV"];
 

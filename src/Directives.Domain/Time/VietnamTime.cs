@@ -15,18 +15,19 @@ public static class VietnamTime
     public static TimeZoneInfo Zone { get; } = FindZone(TryFindSystemZone);
 
     /// <summary>The first instant of <paramref name="day"/> in Vietnam.</summary>
-    public static DateTimeOffset StartOfDay(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
-    }
+    public static DateTimeOffset StartOfDay(DateOnly day) => ToUtc(day.ToDateTime(TimeOnly.MinValue));
 
     /// <summary>The last instant (23:59:59.9999999) of <paramref name="day"/> in Vietnam.</summary>
-    public static DateTimeOffset EndOfDay(DateOnly day) => StartOfDay(day.AddDays(1)).AddTicks(-1);
+    public static DateTimeOffset EndOfDay(DateOnly day) => ToUtc(day.ToDateTime(TimeOnly.MaxValue));
 
     /// <summary>The calendar day in Vietnam at <paramref name="instant"/>.</summary>
     public static DateOnly DateOf(DateTimeOffset instant)
         => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+
+    // Plain arithmetic rather than ConvertTimeToUtc: before 1906 the zone's offset is local mean time
+    // (+07:06:40), which DateTimeOffset cannot carry, and old offset changes leave invalid local times.
+    private static DateTimeOffset ToUtc(DateTime local)
+        => new(DateTime.SpecifyKind(local - Zone.GetUtcOffset(local), DateTimeKind.Utc));
 
     internal static TimeZoneInfo FindZone(Func<string, TimeZoneInfo?> findSystemZone)
         => findSystemZone(ZoneId)

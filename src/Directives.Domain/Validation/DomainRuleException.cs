@@ -2,17 +2,21 @@ namespace Directives.Domain.Validation;
 
 /// <summary>
 /// A well-formed request that the resource's current state does not allow, such as completing a
-/// cancelled task. The Server maps it to FAILED_PRECONDITION, with <see cref="Reason"/> as the
-/// ErrorInfo reason and as the key of its Vietnamese message.
+/// cancelled task. <see cref="Reason"/> says which status the Server answers with (FAILED_PRECONDITION,
+/// or NOT_FOUND for <see cref="ErrorReasons.ResourceNotFound"/>) and is the ErrorInfo reason.
 /// </summary>
 public sealed class DomainRuleException : Exception
 {
-    public DomainRuleException(string reason, string message)
+    public DomainRuleException(string reason, string message, IReadOnlyList<FieldViolation>? violations = null)
         : base(message)
     {
         Reason = reason;
+        Violations = violations ?? [];
     }
 
-    /// <summary>One of <see cref="RuleReasons"/>: stable, UPPER_SNAKE_CASE.</summary>
+    /// <summary>One of <see cref="ErrorReasons"/>.</summary>
     public string Reason { get; }
+
+    /// <summary>For <see cref="ErrorReasons.IncompleteResource"/>, the missing fields: a PreconditionFailure's violations.</summary>
+    public IReadOnlyList<FieldViolation> Violations { get; }
 }

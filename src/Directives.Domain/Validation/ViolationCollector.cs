@@ -28,8 +28,16 @@ internal sealed class ViolationCollector
 
     public ViolationCollector Item(string field, int index) => Nested(FieldPath.Item(field, index));
 
-    public void Add(string field, string description)
-        => _violations.Add(new FieldViolation(FieldPath.Join(_prefix, field), description));
+    public void Add(string field, string description, string? reason = null)
+        => _violations.Add(new FieldViolation(FieldPath.Join(_prefix, field), description, reason));
+
+    public void AtMost<T>(string field, IReadOnlyList<T>? items, int limit)
+    {
+        if (items?.Count > limit)
+        {
+            Add(field, $"has {items.Count} items; at most {limit} are allowed");
+        }
+    }
 
     public void ThrowIfAny()
     {

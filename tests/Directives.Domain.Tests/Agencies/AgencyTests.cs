@@ -20,8 +20,8 @@ public class AgencyTests
     [Fact]
     public void Create_ReportsEveryProblem()
     {
-        Assert.Equal(["id", "kind", "name"], Violations.Of(() => Agency.Create(Guid.Empty, (AgencyKind)99, " ")));
-        Assert.Equal(["name"], Violations.Of(() => Agency.Create(Guid.NewGuid(), AgencyKind.Police, new string('x', 301))));
+        Assert.Equal(["id", "kind", "display_name"], Violations.Of(() => Agency.Create(Guid.Empty, (AgencyKind)99, " ")));
+        Assert.Equal(["display_name"], Violations.Of(() => Agency.Create(Guid.NewGuid(), AgencyKind.Police, new string('x', 301))));
     }
 
     [Fact]
@@ -63,8 +63,8 @@ public class AgencyTests
     public void Rename_MustChangeTheNameAndComeAfterTheCurrentOne()
     {
         var agency = Agency.Create(Guid.NewGuid(), AgencyKind.Department, "Sở Giao thông vận tải", new DateOnly(2008, 4, 1));
-        Assert.Equal(["name"], Violations.Of(() => agency.Rename("Sở Giao thông vận tải", RenamedOn)));
-        Assert.Equal(["name", "effective_from"], Violations.Of(() => agency.Rename("", new DateOnly(2008, 4, 1))));
+        Assert.Equal(["display_name"], Violations.Of(() => agency.Rename("Sở Giao thông vận tải", RenamedOn)));
+        Assert.Equal(["display_name", "effective_date"], Violations.Of(() => agency.Rename("", new DateOnly(2008, 4, 1))));
         Assert.Single(agency.Names);
     }
 
@@ -94,8 +94,8 @@ public class AgencyTests
         var successor = Agency.Create(Guid.NewGuid(), AgencyKind.Police, "Công an tỉnh Hưng Yên");
         merged.MergeInto(successor, new DateOnly(2025, 7, 1));
 
-        Assert.Equal(RuleReasons.AgencyMerged, Violations.Rule(() => merged.Rename("Công an Thái Bình", new DateOnly(2025, 8, 1))).Reason);
-        Assert.Equal(RuleReasons.AgencyMerged, Violations.Rule(() => merged.MergeInto(successor, new DateOnly(2025, 8, 1))).Reason);
+        Assert.Equal(ErrorReasons.InvalidStateTransition, Violations.Rule(() => merged.Rename("Công an Thái Bình", new DateOnly(2025, 8, 1))).Reason);
+        Assert.Equal(ErrorReasons.InvalidStateTransition, Violations.Rule(() => merged.MergeInto(successor, new DateOnly(2025, 8, 1))).Reason);
     }
 
     [Fact]
@@ -106,7 +106,9 @@ public class AgencyTests
 
         var inactive = Agency.Create(Guid.NewGuid(), AgencyKind.Department, "Sở Lao động – Thương binh và Xã hội");
         inactive.MergeInto(Agency.Create(Guid.NewGuid(), AgencyKind.Department, "Sở Nội vụ"), new DateOnly(2025, 3, 1));
-        Assert.Equal(["merged_into", "effective_from"], Violations.Of(() => agency.MergeInto(inactive, new DateOnly(2019, 1, 1))));
+        var error = Assert.Throws<DomainValidationException>(() => agency.MergeInto(inactive, new DateOnly(2019, 1, 1)));
+        Assert.Equal(["merged_into", "effective_date"], error.Violations.Select(v => v.Field));
+        Assert.Equal(ErrorReasons.AgencyMerged, error.Violations[0].Reason);
         Assert.True(agency.IsActive);
     }
 }

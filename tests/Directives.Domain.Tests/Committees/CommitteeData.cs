@@ -14,7 +14,7 @@ internal static class CommitteeData
     {
         Id = Guid.NewGuid(),
         PersonName = name,
-        PersonTitle = title,
+        Title = title,
         AgencyId = agency,
         Position = position,
         ResponsibilityAreas = ["Phòng, chống tội phạm"],
@@ -34,9 +34,9 @@ internal static class CommitteeData
     {
         Decision = decision,
         DecisionDate = from,
-        EffectiveFrom = from,
+        EffectiveDate = from,
         Members = members ?? Members(),
     };
 
-    public static SteeringCommittee Committee() => SteeringCommittee.Create(Guid.NewGuid(), CommitteeLevel.Province, "Ban Chỉ đạo 138 tỉnh Tiền Giang");
+    public static SteeringCommittee Committee() => SteeringCommittee.Create(Guid.NewGuid(), CommitteeLevel.Province, "Ban Chỉ đạo 138 tỉnh Tiền Giang", "Tiền Giang", Police);
 }

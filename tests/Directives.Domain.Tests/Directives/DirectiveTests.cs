@@ -38,7 +38,7 @@ public class DirectiveTests
         Assert.Equal(2022, directive.Year);
         Assert.Equal(details.Subject, directive.Subject);
         Assert.Equal(new Signer("Nguyễn Văn Vinh", "Chủ tịch"), directive.Signer);
-        Assert.Equal("14-NQ/TU", Assert.Single(directive.LegalBases).Reference);
+        Assert.Equal("14-NQ/TU", Assert.Single(directive.LegalBases).NumberAndSymbol);
         Assert.Equal(details.Recipients, directive.Recipients);
         Assert.Equal(PoliceId, directive.MonitoringAgencyId);
         Assert.Equal(ReportingSchedule.SixMonthly | ReportingSchedule.Annual, directive.ReportingSchedule);
@@ -86,11 +86,25 @@ public class DirectiveTests
 
         Assert.Equal(
             [
-                "id", "document_type", "number_and_symbol", "issuing_body", "place", "subject", "signer.name",
-                "legal_bases[0].reference", "legal_bases[2].reference", "recipients[1]", "recipients[2]",
+                "id", "document_type", "number_and_symbol", "issuing_body", "place", "subject", "signer.full_name",
+                "legal_bases[0].number_and_symbol", "legal_bases[2].number_and_symbol", "recipients[1]", "recipients[2]",
                 "monitoring_agency", "reporting_schedule", "confidentiality", "body",
             ],
             fields);
+    }
+
+    [Fact]
+    public void Lists_AreCappedAsTheApiDocuments()
+    {
+        var recipients = Enumerable.Range(1, 201).Select(i => $"UBND xã {i}").ToArray();
+        var legalBases = Enumerable.Range(1, 101).Select(i => new LegalBasis($"{i}-NQ/TU")).ToArray();
+        Assert.Equal(
+            ["legal_bases", "recipients"],
+            Violations.Of(() => Directive.CreateDraft(Guid.NewGuid(), TienGiang15() with { Recipients = recipients, LegalBases = legalBases })));
+
+        var directive = Directive.CreateDraft(Guid.NewGuid(), TienGiang15() with { Recipients = recipients[..200], LegalBases = legalBases[..100] });
+        Assert.Equal(200, directive.Recipients.Count);
+        Assert.Equal(100, directive.LegalBases.Count);
     }
 
     [Fact]
@@ -126,7 +140,7 @@ public class DirectiveTests
     public void LegalBases_CannotCiteTheDirectiveItself()
     {
         var details = TienGiang15() with { LegalBases = [new LegalBasis("15/CT-UBND")] };
-        Assert.Equal(["legal_bases[0].reference"], Violations.Of(() => Directive.CreateDraft(Guid.NewGuid(), details)));
+        Assert.Equal(["legal_bases[0].number_and_symbol"], Violations.Of(() => Directive.CreateDraft(Guid.NewGuid(), details)));
     }
 
     [Fact]
@@ -142,8 +156,34 @@ public class DirectiveTests
     public void Issue_NeedsNumberDateAndSigner()
     {
         var directive = Directive.CreateDraft(Guid.NewGuid(), TienGiang15() with { NumberAndSymbol = null, IssuedOn = null, Signer = null });
-        Assert.Equal(["number_and_symbol", "issue_date", "signer"], Violations.Of(directive.Issue));
+        var error = Violations.Rule(() => directive.Issue());
+        Assert.Equal(ErrorReasons.IncompleteResource, error.Reason);
+        Assert.Equal(["number_and_symbol", "issue_date", "signer"], error.Violations.Select(v => v.Field));
         Assert.Equal(DirectiveState.Draft, directive.State);
+    }
+
+    [Fact]
+    public void Issue_TakesTheNumberAndDateGivenWithIt()
+    {
+        var directive = Directive.CreateDraft(Guid.NewGuid(), TienGiang15() with { NumberAndSymbol = null, IssuedOn = null });
+        directive.Issue("15/CT-UBND", new DateOnly(2022, 12, 19));
+        Assert.Equal(DirectiveState.Issued, directive.State);
+        Assert.Equal("15/CT-UBND", directive.NumberAndSymbol!.Text);
+        Assert.Equal(new DateOnly(2022, 12, 19), directive.IssuedOn);
+    }
+
+    [Fact]
+    public void Issue_RejectsAMalformedOrMismatchedNumberAsInput()
+    {
+        var directive = Directive.CreateDraft(Guid.NewGuid(), TienGiang15() with { NumberAndSymbol = null });
+        Assert.Equal(["number_and_symbol"], Violations.Of(() => directive.Issue("15 CT-UBND")));
+        Assert.Equal(["number_and_symbol"], Violations.Of(() => directive.Issue("2157-CV/TU")));
+        Assert.Equal(DirectiveState.Draft, directive.State);
+        Assert.Null(directive.NumberAndSymbol);
+
+        var dated = Directive.CreateDraft(Guid.NewGuid(), TienGiang15() with { DocumentType = DocumentType.QuyetDinh, NumberAndSymbol = "05/2022/QĐ-UBND" });
+        Assert.Equal(["number_and_symbol"], Violations.Of(() => dated.Issue(issueDate: new DateOnly(2023, 1, 5))));
+        Assert.Equal(new DateOnly(2022, 12, 19), dated.IssuedOn);
     }
 
     [Fact]
@@ -182,7 +222,7 @@ public class DirectiveTests
     {
         var directive = Directive.CreateDraft(Guid.NewGuid(), TienGiang15());
         var error = Violations.Rule(() => Transition(directive, transition));
-        Assert.Equal(RuleReasons.InvalidStateTransition, error.Reason);
+        Assert.Equal(ErrorReasons.InvalidStateTransition, error.Reason);
         Assert.Equal(DirectiveState.Draft, directive.State);
     }
 
@@ -191,10 +231,10 @@ public class DirectiveTests
     {
         var directive = Issued();
         directive.Revoke();
-        Assert.Equal(RuleReasons.InvalidStateTransition, Violations.Rule(directive.Issue).Reason);
-        Assert.Equal(RuleReasons.InvalidStateTransition, Violations.Rule(directive.Expire).Reason);
-        Assert.Equal(RuleReasons.InvalidStateTransition, Violations.Rule(() => directive.Supersede(Issued())).Reason);
-        Assert.Equal(RuleReasons.DirectiveNotEditable, Violations.Rule(() => directive.Update(TienGiang15())).Reason);
+        Assert.Equal(ErrorReasons.InvalidStateTransition, Violations.Rule(() => directive.Issue()).Reason);
+        Assert.Equal(ErrorReasons.InvalidStateTransition, Violations.Rule(directive.Expire).Reason);
+        Assert.Equal(ErrorReasons.InvalidStateTransition, Violations.Rule(() => directive.Supersede(Issued())).Reason);
+        Assert.Equal(ErrorReasons.InvalidStateTransition, Violations.Rule(() => directive.Update(TienGiang15())).Reason);
     }
 
     [Fact]
@@ -216,7 +256,7 @@ public class DirectiveTests
     {
         var older = Issued(HungYen("38-CT/TU", new DateOnly(2022, 12, 23)));
         var draft = Directive.CreateDraft(Guid.NewGuid(), HungYen("12-CT/TU", new DateOnly(2023, 12, 20)));
-        Assert.Equal(["superseded_by"], Violations.Of(() => older.Supersede(draft)));
+        Assert.Equal(ErrorReasons.InvalidStateTransition, Violations.Rule(() => older.Supersede(draft)).Reason);
         Assert.Equal(["superseded_by"], Violations.Of(() => older.Supersede(older)));
 
         var evenOlder = Issued(HungYen("35-CT/TU", new DateOnly(2018, 12, 28)));
@@ -226,7 +266,7 @@ public class DirectiveTests
         evenOlder.Supersede(older);
         var another = Issued(HungYen("13-CT/TU", new DateOnly(2023, 6, 1)));
         another.Supersede(newer);
-        Assert.Equal(["superseded_by"], Violations.Of(() => older.Supersede(newer)));
+        Assert.Equal(ErrorReasons.InvalidStateTransition, Violations.Rule(() => older.Supersede(newer)).Reason);
         Assert.Equal(DirectiveState.Issued, older.State);
         Assert.Null(older.SupersededById);
     }

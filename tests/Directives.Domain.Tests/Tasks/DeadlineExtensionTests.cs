@@ -82,15 +82,15 @@ public class DeadlineExtensionTests
     public void Extend_IsRefusedForStandingAndClosedTasks()
     {
         var standing = Task(Deadline.Standing);
-        Assert.Equal(RuleReasons.StandingTaskHasNoDeadline, Violations.Rule(() => standing.ExtendDeadline(Extension(Deadline.Parse("năm 2030")))).Reason);
+        Assert.Equal(ErrorReasons.InvalidStateTransition, Violations.Rule(() => standing.ExtendDeadline(Extension(Deadline.Parse("năm 2030")))).Reason);
 
         var completed = DueOn(2023, 12, 31);
         completed.Complete(Utc(2023, 12, 1));
-        Assert.Equal(RuleReasons.TaskClosed, Violations.Rule(() => completed.ExtendDeadline(Extension(Deadline.Parse("năm 2030")))).Reason);
+        Assert.Equal(ErrorReasons.InvalidStateTransition, Violations.Rule(() => completed.ExtendDeadline(Extension(Deadline.Parse("năm 2030")))).Reason);
 
         var cancelled = DueOn(2023, 12, 31);
         cancelled.Cancel("Không còn phù hợp");
-        Assert.Equal(RuleReasons.TaskClosed, Violations.Rule(() => cancelled.ExtendDeadline(Extension(Deadline.Parse("năm 2030")))).Reason);
+        Assert.Equal(ErrorReasons.InvalidStateTransition, Violations.Rule(() => cancelled.ExtendDeadline(Extension(Deadline.Parse("năm 2030")))).Reason);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public class DeadlineExtensionTests
         var task = DueOn(2023, 12, 31);
         task.ExtendDeadline(Extension(Deadline.Parse("Quý I/2024")));
 
-        Assert.Equal(["deadline"], Violations.Of(() => task.Update(Details(Deadline.Parse("năm 2025")))));
+        Assert.Equal(["original_deadline"], Violations.Of(() => task.Update(Details(Deadline.Parse("năm 2025")))));
 
         // Sending back either the original or the deadline in force changes nothing.
         task.Update(Details(Deadline.OnDate(new DateOnly(2023, 12, 31))) with { Title = "Sửa tiêu đề" });

@@ -1,6 +1,7 @@
 using Directives.Domain.Targets;
 using Directives.Domain.Tasks;
 using Directives.Domain.Time;
+using Directives.Domain.Validation;
 using static Directives.Domain.Tests.Tasks.TaskData;
 
 namespace Directives.Domain.Tests.Tasks;
@@ -54,7 +55,10 @@ public class DirectiveTaskTests
     public void Create_RejectsALeadThatAlsoCooperates()
     {
         var details = Details() with { CooperatingAgencyIds = [Military, Police] };
-        Assert.Equal(["cooperating_agencies[1]"], Violations.Of(() => DirectiveTask.Create(Guid.NewGuid(), DirectiveId, details)));
+        var error = Assert.Throws<DomainValidationException>(() => DirectiveTask.Create(Guid.NewGuid(), DirectiveId, details));
+        var violation = Assert.Single(error.Violations);
+        Assert.Equal("cooperating_agencies[1]", violation.Field);
+        Assert.Equal(ErrorReasons.LeadAgencyAlsoCooperating, violation.Reason);
     }
 
     [Fact]
@@ -76,7 +80,7 @@ public class DirectiveTaskTests
             Content = " \n ",
             LeadAgencyId = Guid.Empty,
             CooperatingAgencyIds = [Military, Military],
-            Deadline = null!,
+            OriginalDeadline = null!,
             Targets =
             [
                 new() { Id = CrimeDown, Metric = "", Comparator = (TargetComparator)9, Value = 1, Unit = "%" },
@@ -90,10 +94,10 @@ public class DirectiveTaskTests
 
         Assert.Equal(
             [
-                "id", "directive", "number", "title", "content", "lead_agency", "cooperating_agencies[1]", "deadline",
+                "id", "directive", "number", "title", "lead_agency", "cooperating_agencies[1]", "original_deadline",
                 "targets[0].metric", "targets[0].comparator", "targets[1].baseline_period",
-                "targets[2].id", "targets[2].unit", "targets[2].baseline_period", "targets[2].baseline_value",
-                "targets[3].id",
+                "targets[2].target_id", "targets[2].unit", "targets[2].baseline_period", "targets[2].baseline_value",
+                "targets[3].target_id",
             ],
             fields);
     }

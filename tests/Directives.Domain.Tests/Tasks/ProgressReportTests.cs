@@ -24,7 +24,7 @@ public class ProgressReportTests
         Assert.Equal(Front, report.AgencyId);
         Assert.Equal(Period.OfHalfYear(2023, 1), report.Period);
         Assert.Equal("Kết quả thực hiện nhiệm vụ…", report.Text);
-        Assert.Equal(40, report.PercentDone);
+        Assert.Equal(40, report.PercentComplete);
         Assert.Equal([new TargetMeasurement(ClearanceRate, 78.5m)], report.Measurements);
         Assert.Equal("Trần Văn A, Phòng Tham mưu", report.SubmittedBy);
         Assert.Equal(Utc(2023, 6, 20, 8), report.SubmittedAt);
@@ -55,7 +55,7 @@ public class ProgressReportTests
     {
         var task = Task();
         task.Cancel("Không còn phù hợp");
-        Assert.Equal(RuleReasons.TaskClosed, Violations.Rule(() => task.SubmitReport(Guid.NewGuid(), Report(Police), Utc(2023, 6, 1))).Reason);
+        Assert.Equal(ErrorReasons.InvalidStateTransition, Violations.Rule(() => task.SubmitReport(Guid.NewGuid(), Report(Police), Utc(2023, 6, 1))).Reason);
     }
 
     [Theory]
@@ -82,16 +82,16 @@ public class ProgressReportTests
     [Theory]
     [InlineData(-1)]
     [InlineData(101)]
-    public void Submit_PercentDoneIsBetween0And100(int percent)
+    public void Submit_PercentCompleteIsBetween0And100(int percent)
     {
-        Assert.Equal(["percent_done"], Violations.Of(() => Task().SubmitReport(Guid.NewGuid(), Report(Police, percentDone: percent), Utc(2023, 6, 1))));
+        Assert.Equal(["percent_complete"], Violations.Of(() => Task().SubmitReport(Guid.NewGuid(), Report(Police, percentDone: percent), Utc(2023, 6, 1))));
     }
 
     [Fact]
     public void Submit_CompletionReportSays100()
     {
         var task = Task();
-        Assert.Equal(["percent_done"], Violations.Of(() => task.SubmitReport(Guid.NewGuid(), Report(Police, ReportKind.Completion, 90), Utc(2023, 6, 1))));
+        Assert.Equal(["percent_complete"], Violations.Of(() => task.SubmitReport(Guid.NewGuid(), Report(Police, ReportKind.Completion, 90), Utc(2023, 6, 1))));
         task.SubmitReport(Guid.NewGuid(), Report(Police, ReportKind.Completion, 100), Utc(2023, 6, 1));
         Assert.Single(task.Reports);
     }
@@ -112,7 +112,7 @@ public class ProgressReportTests
             ]);
 
         Assert.Equal(
-            ["measurements[1].target", "measurements[2].target", "measurements[3].baseline_value", "measurements[4].baseline_value", "measurements[5]"],
+            ["measurements[1].target_id", "measurements[2].target_id", "measurements[3].baseline_value", "measurements[4].baseline_value", "measurements[5]"],
             Violations.Of(() => Task().SubmitReport(Guid.NewGuid(), details, Utc(2023, 6, 1))));
     }
 
@@ -135,12 +135,20 @@ public class ProgressReportTests
             Kind = (ReportKind)7,
             AgencyId = Education,
             Text = "  ",
-            PercentDone = 150,
+            PercentComplete = 150,
             SubmittedBy = "",
         };
         Assert.Equal(
-            ["id", "kind", "agency", "text", "percent_done", "submitted_by"],
+            ["id", "kind", "agency", "text", "percent_complete", "submitted_by"],
             Violations.Of(() => Task().SubmitReport(Guid.Empty, details, Utc(2023, 6, 1))));
+    }
+
+    [Fact]
+    public void Submit_TakesAtMost50Measurements()
+    {
+        var measurements = Enumerable.Range(0, 51).Select(_ => new TargetMeasurement(ClearanceRate, 80m)).ToArray();
+        var fields = Violations.Of(() => Task().SubmitReport(Guid.NewGuid(), Report(Police, measurements: measurements), Utc(2023, 6, 1)));
+        Assert.Equal("measurements", fields[0]);
     }
 
     [Fact]

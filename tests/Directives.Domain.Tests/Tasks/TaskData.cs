@@ -46,7 +46,7 @@ internal static class TaskData
         Content = "Phối hợp với ngành Công an triển khai thực hiện quyết liệt, hiệu quả các biện pháp bảo đảm an ninh quốc gia…",
         LeadAgencyId = Police,
         CooperatingAgencyIds = [Military, Front],
-        Deadline = deadline ?? Deadline.InPeriod(Period.OfYear(2023)),
+        OriginalDeadline = deadline ?? Deadline.InPeriod(Period.OfYear(2023)),
         Targets = TienGiangTargets(),
     };
 
@@ -65,7 +65,7 @@ internal static class TaskData
             _ => null,
         },
         Text = "Kết quả thực hiện nhiệm vụ…",
-        PercentDone = percentDone,
+        PercentComplete = percentDone,
         Measurements = measurements,
         SubmittedBy = "Trần Văn A, Phòng Tham mưu",
     };

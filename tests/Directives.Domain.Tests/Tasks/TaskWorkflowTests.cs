@@ -74,15 +74,15 @@ public class TaskWorkflowTests
     public static TheoryData<string, string, string> IllegalTransitions => new()
     {
         // From, action, expected reason.
-        { "InProgress", "Start", RuleReasons.InvalidStateTransition },
-        { "Completed", "Start", RuleReasons.TaskClosed },
-        { "Cancelled", "Start", RuleReasons.TaskClosed },
-        { "Completed", "Complete", RuleReasons.TaskClosed },
-        { "Cancelled", "Complete", RuleReasons.TaskClosed },
-        { "NotStarted", "Reopen", RuleReasons.InvalidStateTransition },
-        { "InProgress", "Reopen", RuleReasons.InvalidStateTransition },
-        { "Completed", "Cancel", RuleReasons.TaskClosed },
-        { "Cancelled", "Cancel", RuleReasons.TaskClosed },
+        { "InProgress", "Start", ErrorReasons.InvalidStateTransition },
+        { "Completed", "Start", ErrorReasons.InvalidStateTransition },
+        { "Cancelled", "Start", ErrorReasons.InvalidStateTransition },
+        { "Completed", "Complete", ErrorReasons.InvalidStateTransition },
+        { "Cancelled", "Complete", ErrorReasons.InvalidStateTransition },
+        { "NotStarted", "Reopen", ErrorReasons.InvalidStateTransition },
+        { "InProgress", "Reopen", ErrorReasons.InvalidStateTransition },
+        { "Completed", "Cancel", ErrorReasons.InvalidStateTransition },
+        { "Cancelled", "Cancel", ErrorReasons.InvalidStateTransition },
     };
 
     [Theory]

@@ -66,7 +66,7 @@ public class PeriodTests
     [InlineData("Quý III/24")]
     [InlineData("6 tháng năm 2024")]
     [InlineData("6 tháng đầu 2024")]
-    [InlineData("năm 1900")]
+    [InlineData("năm 1899")]
     [InlineData("năm 2024 và 2025")]
     [InlineData("30/6/2024")]
     [InlineData("thường xuyên")]

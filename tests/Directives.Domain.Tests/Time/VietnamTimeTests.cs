@@ -36,6 +36,18 @@ public class VietnamTimeTests
     }
 
     [Fact]
+    public void EndOfDay_WorksAtTheEndsOfTheCalendar()
+    {
+        Assert.Equal(DateTimeOffset.MaxValue.AddHours(-7), VietnamTime.EndOfDay(DateOnly.MaxValue));
+
+        // Before 1906 the zone ran on local mean time, an offset in seconds; the instant is still exact.
+        var start = VietnamTime.StartOfDay(new DateOnly(1900, 1, 1));
+        Assert.Equal(TimeSpan.Zero, start.Offset);
+        Assert.Equal(new DateOnly(1900, 1, 1), VietnamTime.DateOf(start));
+        Assert.Equal(new DateOnly(1899, 12, 31), VietnamTime.DateOf(start.AddTicks(-1)));
+    }
+
+    [Fact]
     public void FindZone_FallsBackToAFixedUtcPlus7WithoutTzData()
     {
         var zone = VietnamTime.FindZone(_ => null);
