@@ -58,7 +58,7 @@ public sealed class Agency
             return null;
         }
 
-        return _names.LastOrDefault(n => n.IsInEffectOn(day))?.Name;
+        return _names.LastOrDefault(n => n.IsInUseOn(day))?.Name;
     }
 
     /// <summary>Whether the agency existed on its own on <paramref name="day"/>.</summary>
@@ -79,13 +79,13 @@ public sealed class Agency
             violations.Add(AgencyFields.DisplayName, "is already the agency's name");
         }
 
-        if (current.EffectiveFrom is { } from && effectiveFrom <= from)
+        if (current.StartDate is { } from && effectiveFrom <= from)
         {
             violations.Add(AgencyFields.EffectiveDate, $"must be after {from:dd/MM/yyyy}, when the current name took effect");
         }
 
         violations.ThrowIfAny();
-        _names[^1] = current with { EffectiveTo = effectiveFrom.AddDays(-1) };
+        _names[^1] = current with { EndDate = effectiveFrom.AddDays(-1) };
         _names.Add(new AgencyName(checkedName!, effectiveFrom, null));
     }
 
@@ -108,13 +108,13 @@ public sealed class Agency
         }
 
         var current = _names[^1];
-        if (current.EffectiveFrom is { } from && effectiveOn <= from)
+        if (current.StartDate is { } from && effectiveOn <= from)
         {
             violations.Add(AgencyFields.EffectiveDate, $"must be after {from:dd/MM/yyyy}, when the current name took effect");
         }
 
         violations.ThrowIfAny();
-        _names[^1] = current with { EffectiveTo = effectiveOn.AddDays(-1) };
+        _names[^1] = current with { EndDate = effectiveOn.AddDays(-1) };
         MergedIntoId = successor.Id;
         MergedOn = effectiveOn;
     }

@@ -82,7 +82,7 @@ public class AgencyTests
         Assert.True(thaiBinhPolice.IsActiveOn(new DateOnly(2025, 6, 30)));
         Assert.False(thaiBinhPolice.IsActiveOn(new DateOnly(2025, 7, 1)));
         Assert.Equal("Công an tỉnh Thái Bình", thaiBinhPolice.NameOn(new DateOnly(2025, 6, 30)));
-        Assert.Equal(new DateOnly(2025, 6, 30), thaiBinhPolice.Names[^1].EffectiveTo);
+        Assert.Equal(new DateOnly(2025, 6, 30), thaiBinhPolice.Names[^1].EndDate);
         Assert.Equal("Công an tỉnh Thái Bình", thaiBinhPolice.Name);
         Assert.True(hungYenPolice.IsActive);
     }
