@@ -101,7 +101,9 @@ internal sealed class ServerSerializationContext(PipeWriter pipeWriter, ServerCa
     private void WritePayload(ReadOnlySpan<byte> payload)
     {
         CheckSendLimit(payload.Length);
-        if (_compression is null)
+        // An empty message is never compressed: some compressors emit nothing at all for it, which is
+        // not a valid gzip stream.
+        if (_compression is null || payload.IsEmpty)
         {
             WriteFramed(payload, compressed: false);
             return;
