@@ -71,7 +71,10 @@ public sealed class GrpcTestServer : IAsyncDisposable
 
         var app = builder.Build();
         app.UseRouting();
-        app.MapGrpcService<ConformanceTestService>();
+        if (options.MapTestService)
+        {
+            app.MapGrpcService<ConformanceTestService>();
+        }
         options.ConfigureEndpoints?.Invoke(app);
         await app.StartAsync();
 
@@ -108,6 +111,9 @@ public sealed class GrpcTestServer : IAsyncDisposable
 public sealed class GrpcTestServerOptions
 {
     public bool UseTls { get; init; }
+
+    /// <summary>Whether to map <see cref="ConformanceTestService"/> (a test may map its own implementation instead).</summary>
+    public bool MapTestService { get; init; } = true;
 
     public Action<GrpcServiceOptions>? ConfigureGrpc { get; init; }
 

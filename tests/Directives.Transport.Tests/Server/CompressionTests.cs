@@ -145,4 +145,19 @@ public class CompressionTests(H2cServerFixture fixture, CapturingServerFixture g
         Assert.Equal(0, response.Frames[0].Flag);
         Assert.Equal(5000, response.Message(EchoResponse.Parser).Payload.Length);
     }
+
+    [Fact]
+    public async Task AnEmptyMessageIsSentUncompressedEvenWhenTheCallCompresses()
+    {
+        using var client = gzipServer.Server.CreateHttpClient();
+        var request = RawGrpc.Request("GetCallRecord", RawGrpc.Frame(new CallRecordRequest { CallId = "never used" }));
+        request.Headers.Add("grpc-accept-encoding", "gzip");
+
+        var response = await RawGrpc.SendAsync(client, request);
+
+        Assert.Equal(0, response.StatusCode);
+        Assert.Equal("gzip", response.Header("grpc-encoding"));
+        Assert.Equal((byte)0, Assert.Single(response.Frames).Flag);
+        Assert.Empty(response.Frames[0].Payload);
+    }
 }
