@@ -1,5 +1,6 @@
 using Grpc.AspNetCore.Server;
 using Grpc.AspNetCore.Server.Internal;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ public static class GrpcServicesExtensions
         services.AddOptions();
         services.TryAddSingleton<GrpcEndpointRegistry>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<IConfigureOptions<KestrelServerOptions>, KestrelHttp2Defaults>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, UnimplementedEndpointPruningPolicy>());
         return new GrpcServerBuilder(services);
     }
 

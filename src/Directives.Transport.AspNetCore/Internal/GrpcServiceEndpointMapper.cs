@@ -29,7 +29,7 @@ internal static class GrpcServiceEndpointMapper
             interceptors[i] = new InterceptorActivator(settings.Interceptors[i]);
         }
 
-        var binder = new ServiceMethodBinder<TService>(settings, new ServiceActivator<TService>(), interceptors);
+        var binder = new ServiceMethodBinder<TService>(settings, new ServiceActivator<TService>(services), interceptors);
         binder.BindAll();
 
         var conventionBuilders = new List<IEndpointConventionBuilder>(binder.Handlers.Count);
@@ -105,7 +105,7 @@ internal static class GrpcServiceEndpointMapper
             [UnimplementedCallHandler.MethodRouteValue] = new GrpcUnimplementedConstraint(),
         });
         var builder = endpoints.Map(routePattern, handler);
-        builder.WithMetadata(PostOnly);
+        builder.WithMetadata(PostOnly, UnimplementedEndpointMetadata.Instance);
         builder.WithDisplayName(displayName);
         builder.Add(static endpoint => ((RouteEndpointBuilder)endpoint).Order = int.MaxValue);
     }

@@ -28,8 +28,6 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
     private DateTime _deadline = DateTime.MaxValue;
     private string? _peer;
     private ICompressionProvider? _responseCompression;
-    private ServerDeserializationContext? _deserializationContext;
-    private ServerSerializationContext? _serializationContext;
     private bool _responseHeadersSent;
     private bool _ended;
 
@@ -55,8 +53,6 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
 
     /// <summary>The status the call ended with; valid once it has ended.</summary>
     public Status FinalStatus => _status;
-
-    public ServerDeserializationContext DeserializationContext => _deserializationContext ??= new ServerDeserializationContext();
 
     protected override string MethodCore => _method;
 
@@ -137,16 +133,17 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
         var compression = _responseCompression is not null && (_writeOptions is null || (_writeOptions.Flags & WriteFlags.NoCompress) == 0)
             ? _responseCompression
             : null;
-        _serializationContext ??= new ServerSerializationContext(HttpContext.Response.BodyWriter, Settings);
+        var serializationContext = ServerSerializationContext.Rent(HttpContext.Response.BodyWriter, Settings, compression);
         try
         {
-            _serializationContext.Serialize(message, serializer, compression);
+            serializationContext.Serialize(message, serializer);
         }
         finally
         {
             // Headers go out with the first message; a message refused before its first byte (over the
             // send limit) leaves the call able to end Trailers-Only.
-            _responseHeadersSent |= _serializationContext.HasWritten;
+            _responseHeadersSent |= serializationContext.HasWritten;
+            ServerSerializationContext.Return(serializationContext);
         }
     }
 

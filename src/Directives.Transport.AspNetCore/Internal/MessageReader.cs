@@ -94,7 +94,7 @@ internal static class MessageReader
     {
         if (!compressed)
         {
-            return DeserializePayload(context, payload, deserializer);
+            return DeserializePayload(payload, deserializer);
         }
 
         var encoding = context.RequestEncoding ?? throw new RpcException(MessageStatus.CompressedWithoutEncoding);
@@ -109,13 +109,12 @@ internal static class MessageReader
 
         using var decompressed = new PooledBufferWriter();
         MessageCompression.Decompress(provider, payload, context.Settings.MaxReceiveMessageSize, decompressed);
-        return DeserializePayload(context, decompressed.WrittenSequence, deserializer);
+        return DeserializePayload(decompressed.WrittenSequence, deserializer);
     }
 
-    private static T DeserializePayload<T>(HttpContextServerCallContext context, in ReadOnlySequence<byte> payload, Func<DeserializationContext, T> deserializer)
+    private static T DeserializePayload<T>(in ReadOnlySequence<byte> payload, Func<DeserializationContext, T> deserializer)
     {
-        var deserializationContext = context.DeserializationContext;
-        deserializationContext.SetPayload(payload);
+        var deserializationContext = ServerDeserializationContext.Rent(payload);
         try
         {
             return deserializer(deserializationContext);
@@ -126,7 +125,7 @@ internal static class MessageReader
         }
         finally
         {
-            deserializationContext.SetPayload(default);
+            ServerDeserializationContext.Return(deserializationContext);
         }
     }
 }

@@ -10,10 +10,15 @@ namespace Grpc.AspNetCore.Server.Internal;
 /// Serializes a response message into the response <see cref="PipeWriter"/>. When the marshaller announces
 /// the length (protobuf's generated code does) and nothing is compressed, the 5-byte header goes first and
 /// the message is written straight into the pipe; otherwise it is staged in a pooled buffer.
-/// Reused for every message of a call.
+/// Serialization is synchronous, so one instance per thread serves every call.
 /// </summary>
-internal sealed class ServerSerializationContext(PipeWriter pipeWriter, ServerCallSettings settings) : SerializationContext, IBufferWriter<byte>
+internal sealed class ServerSerializationContext : SerializationContext, IBufferWriter<byte>
 {
+    [ThreadStatic]
+    private static ServerSerializationContext? _threadInstance;
+
+    private PipeWriter _pipeWriter = null!;
+    private ServerCallSettings _settings = null!;
     private ICompressionProvider? _compression;
     private PooledBufferWriter? _buffer;
     private int _payloadLength;
@@ -21,12 +26,30 @@ internal sealed class ServerSerializationContext(PipeWriter pipeWriter, ServerCa
     private bool _direct;
     private bool _completed;
 
-    /// <summary>Whether any byte of any message has gone into the pipe (so the response has begun).</summary>
+    /// <summary>Whether any byte of the message has gone into the pipe (so the response has begun).</summary>
     public bool HasWritten { get; private set; }
 
-    public void Serialize<T>(T message, Action<T, SerializationContext> serializer, ICompressionProvider? compression)
+    public static ServerSerializationContext Rent(PipeWriter pipeWriter, ServerCallSettings settings, ICompressionProvider? compression)
     {
-        _compression = compression;
+        var context = _threadInstance ?? new ServerSerializationContext();
+        _threadInstance = null;
+        context._pipeWriter = pipeWriter;
+        context._settings = settings;
+        context._compression = compression;
+        context.HasWritten = false;
+        return context;
+    }
+
+    public static void Return(ServerSerializationContext context)
+    {
+        context._pipeWriter = null!;
+        context._settings = null!;
+        context._compression = null;
+        _threadInstance = context;
+    }
+
+    public void Serialize<T>(T message, Action<T, SerializationContext> serializer)
+    {
         _payloadLength = -1;
         _written = 0;
         _direct = false;
@@ -51,8 +74,8 @@ internal sealed class ServerSerializationContext(PipeWriter pipeWriter, ServerCa
         _payloadLength = payloadLength;
         if (_compression is null && !_direct)
         {
-            MessageHeader.Write(pipeWriter.GetSpan(GrpcProtocolConstants.MessageHeaderSize), compressed: false, payloadLength);
-            pipeWriter.Advance(GrpcProtocolConstants.MessageHeaderSize);
+            MessageHeader.Write(_pipeWriter.GetSpan(GrpcProtocolConstants.MessageHeaderSize), compressed: false, payloadLength);
+            _pipeWriter.Advance(GrpcProtocolConstants.MessageHeaderSize);
             HasWritten = true;
             _direct = true;
         }
@@ -91,12 +114,12 @@ internal sealed class ServerSerializationContext(PipeWriter pipeWriter, ServerCa
     void IBufferWriter<byte>.Advance(int count)
     {
         _written += count;
-        pipeWriter.Advance(count);
+        _pipeWriter.Advance(count);
     }
 
-    Memory<byte> IBufferWriter<byte>.GetMemory(int sizeHint) => pipeWriter.GetMemory(sizeHint);
+    Memory<byte> IBufferWriter<byte>.GetMemory(int sizeHint) => _pipeWriter.GetMemory(sizeHint);
 
-    Span<byte> IBufferWriter<byte>.GetSpan(int sizeHint) => pipeWriter.GetSpan(sizeHint);
+    Span<byte> IBufferWriter<byte>.GetSpan(int sizeHint) => _pipeWriter.GetSpan(sizeHint);
 
     private void WritePayload(ReadOnlySpan<byte> payload)
     {
@@ -110,23 +133,23 @@ internal sealed class ServerSerializationContext(PipeWriter pipeWriter, ServerCa
         }
 
         using var compressed = new PooledBufferWriter();
-        MessageCompression.Compress(_compression, settings.ResponseCompressionLevel, payload, compressed);
+        MessageCompression.Compress(_compression, _settings.ResponseCompressionLevel, payload, compressed);
         WriteFramed(compressed.WrittenSpan, compressed: true);
     }
 
     private void WriteFramed(ReadOnlySpan<byte> payload, bool compressed)
     {
-        MessageHeader.Write(pipeWriter.GetSpan(GrpcProtocolConstants.MessageHeaderSize), compressed, payload.Length);
-        pipeWriter.Advance(GrpcProtocolConstants.MessageHeaderSize);
+        MessageHeader.Write(_pipeWriter.GetSpan(GrpcProtocolConstants.MessageHeaderSize), compressed, payload.Length);
+        _pipeWriter.Advance(GrpcProtocolConstants.MessageHeaderSize);
         HasWritten = true;
-        pipeWriter.Write(payload);
+        _pipeWriter.Write(payload);
     }
 
     private void CheckSendLimit(int length)
     {
-        if (length > settings.MaxSendMessageSize)
+        if (length > _settings.MaxSendMessageSize)
         {
-            GrpcServerLog.MessageExceedsLimit(settings.Logger, length, settings.MaxSendMessageSize.Value);
+            GrpcServerLog.MessageExceedsLimit(_settings.Logger, length, _settings.MaxSendMessageSize.Value);
             throw new RpcException(MessageStatus.SendingMessageExceedsLimit);
         }
     }

@@ -51,7 +51,7 @@ internal sealed class ClientStreamingServerCallHandler<TService, TRequest, TResp
 
     private Task<TResponse> InvokeService(IAsyncStreamReader<TRequest> requestStream, ServerCallContext context)
     {
-        var service = _activator.Create(context.GetHttpContext().RequestServices);
+        var service = _activator.Create(context.GetHttpContext());
         return service.NeedsRelease
             ? InvokeAndReleaseAsync(service, requestStream, context)
             : _serviceMethod(service.Instance, requestStream, context);

@@ -46,7 +46,7 @@ internal sealed class DuplexStreamingServerCallHandler<TService, TRequest, TResp
 
     private Task InvokeService(IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context)
     {
-        var service = _activator.Create(context.GetHttpContext().RequestServices);
+        var service = _activator.Create(context.GetHttpContext());
         return service.NeedsRelease
             ? InvokeAndReleaseAsync(service, requestStream, responseStream, context)
             : _serviceMethod(service.Instance, requestStream, responseStream, context);

@@ -44,7 +44,7 @@ internal sealed class ServerStreamingServerCallHandler<TService, TRequest, TResp
 
     private Task InvokeService(TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context)
     {
-        var service = _activator.Create(context.GetHttpContext().RequestServices);
+        var service = _activator.Create(context.GetHttpContext());
         return service.NeedsRelease
             ? InvokeAndReleaseAsync(service, request, responseStream, context)
             : _serviceMethod(service.Instance, request, responseStream, context);

@@ -49,7 +49,7 @@ internal sealed class UnaryServerCallHandler<TService, TRequest, TResponse> : Se
 
     private Task<TResponse> InvokeService(TRequest request, ServerCallContext context)
     {
-        var service = _activator.Create(context.GetHttpContext().RequestServices);
+        var service = _activator.Create(context.GetHttpContext());
         return service.NeedsRelease
             ? InvokeAndReleaseAsync(service, request, context)
             : _serviceMethod(service.Instance, request, context);
