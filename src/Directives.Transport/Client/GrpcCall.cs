@@ -1,6 +1,7 @@
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using Grpc.Core;
 using Grpc.Net.Compression;
 
@@ -45,6 +46,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
     private bool _cancelledLocally;
     private Status _status;
     private Metadata? _trailers;
+    private HttpHeaders? _trailerHeaders;
 
     public GrpcCall(GrpcChannel channel, Method<TRequest, TResponse> method, string? host, CallOptions options)
     {
@@ -166,6 +168,12 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
             throw new InvalidOperationException("Can't get the trailers because the call has not completed.");
         }
 
+        if (_trailers is null && _trailerHeaders is not null)
+        {
+            // Built on first use: most successful calls never look at their trailers.
+            Interlocked.CompareExchange(ref _trailers, GrpcResponse.BuildMetadata(_trailerHeaders), null);
+        }
+
         return _trailers ?? Metadata.Empty;
     }
 
@@ -241,7 +249,8 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
     /// Sends the request and checks the response headers. Returns null when response messages follow, or the
     /// status the headers already settle (Trailers-Only, a non-200 HTTP status, a non-gRPC content-type).
     /// </summary>
-    private async Task<Status?> SendAsync(TRequest? request)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<Status?> SendAsync(TRequest? request)
     {
         StartDeadlineAndCancellation();
         if (Volatile.Read(ref _finishState) != Running)
@@ -287,7 +296,9 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
         var status = GrpcResponse.ValidateHeaders(response, out _trailersOnly);
         if (status is null)
         {
-            var body = await response.Content.ReadAsStreamAsync(_callCts.Token).ConfigureAwait(false);
+            // The handler's response content hands out its stream synchronously; the async overload would only
+            // wrap it in a task.
+            var body = response.Content.ReadAsStream(_callCts.Token);
             var encoding = GrpcResponse.GetValue(response.Headers, Core.Protocol.GrpcProtocolConstants.MessageEncodingHeader);
             _messageReader = new GrpcMessageReader(PipeReader.Create(body, ResponseReaderOptions), _channel.MaxReceiveMessageSize, _channel.CompressionProviders, encoding);
             SetResponseHeadersReceived();
@@ -363,7 +374,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
 
     /// <summary>
     /// Settles the call once; false when it had already finished. Trailers come as metadata, or as the
-    /// headers to build them from, which is done only now so a successful call never builds unused metadata.
+    /// received headers to build them from when someone asks for them.
     /// </summary>
     private bool TryFinish(Status status, Metadata? trailers, HttpHeaders? trailerHeaders)
     {
@@ -373,7 +384,8 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
         }
 
         _status = status;
-        _trailers = trailers ?? (trailerHeaders is null ? null : GrpcResponse.BuildMetadata(trailerHeaders));
+        _trailers = trailers;
+        _trailerHeaders = trailerHeaders;
         Volatile.Write(ref _finishState, Finished);
 
         _deadlineTimer?.Dispose();

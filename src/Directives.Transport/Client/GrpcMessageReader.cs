@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 using Grpc.Core;
 using Grpc.Core.Protocol;
 using Grpc.Net.Compression;
@@ -17,7 +18,8 @@ internal sealed class GrpcMessageReader(PipeReader reader, int? maxReceiveMessag
     private readonly GrpcDeserializationContext _context = new();
     private readonly uint _maxMessageSize = (uint)(maxReceiveMessageSize ?? Array.MaxLength);
 
-    /// <summary>The next message, or null at the end of the body.</summary>
+    /// <summary>The next message, or null at the end of the body. Awaited once per call, so its state is pooled.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<T?> ReadMessageAsync<T>(Func<DeserializationContext, T> deserializer, CancellationToken cancellationToken)
         where T : class
     {

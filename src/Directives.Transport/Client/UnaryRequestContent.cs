@@ -28,26 +28,32 @@ internal sealed class UnaryRequestContent : HttpContent
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         SerializeToStreamAsync(stream, context, CancellationToken.None);
 
-    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
         if (Interlocked.CompareExchange(ref _state, Writing, Idle) != Idle)
         {
             throw new ObjectDisposedException(nameof(UnaryRequestContent));
         }
 
+        ValueTask write;
         try
         {
-            await stream.WriteAsync(_buffer.AsMemory(0, _length), cancellationToken).ConfigureAwait(false);
+            write = stream.WriteAsync(_buffer.AsMemory(0, _length), cancellationToken);
         }
-        finally
+        catch
         {
-            // The handler may send the body again (a retry on a fresh connection) until the call is over, so the
-            // buffer goes back to the pool only once both the write and the content are done with it.
-            if (Interlocked.CompareExchange(ref _state, Idle, Writing) == Disposed)
-            {
-                ArrayPool<byte>.Shared.Return(_buffer);
-            }
+            EndWrite();
+            throw;
         }
+
+        // Small bodies usually fit the connection's buffer at once: no state machine for them.
+        if (write.IsCompletedSuccessfully)
+        {
+            EndWrite();
+            return Task.CompletedTask;
+        }
+
+        return AwaitWriteAsync(write);
     }
 
     protected override bool TryComputeLength(out long length)
@@ -64,5 +70,27 @@ internal sealed class UnaryRequestContent : HttpContent
         }
 
         base.Dispose(disposing);
+    }
+
+    private async Task AwaitWriteAsync(ValueTask write)
+    {
+        try
+        {
+            await write.ConfigureAwait(false);
+        }
+        finally
+        {
+            EndWrite();
+        }
+    }
+
+    private void EndWrite()
+    {
+        // The handler may send the body again (a retry on a fresh connection) until the call is over, so the
+        // buffer goes back to the pool only once both the write and the content are done with it.
+        if (Interlocked.CompareExchange(ref _state, Idle, Writing) == Disposed)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+        }
     }
 }
