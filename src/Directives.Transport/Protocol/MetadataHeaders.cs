@@ -56,7 +56,7 @@ internal static class MetadataHeaders
         return false;
     }
 
-    /// <summary>Adds one received header to metadata, skipping reserved names and undecodable values.</summary>
+    /// <summary>Adds one received header to metadata, skipping reserved names and invalid or undecodable values.</summary>
     public static void AddReceived(Metadata metadata, string name, string value)
     {
         if (IsReserved(name))
@@ -76,10 +76,27 @@ internal static class MetadataHeaders
                 }
             }
         }
-        else if (IsValidKey(key))
+        else if (IsValidKey(key) && IsValidAsciiValue(value))
         {
             metadata.Add(key, value);
         }
+    }
+
+    /// <summary>
+    /// The protocol's ASCII-Value: printable ASCII and space. HTTP allows more (a tab, for one), which
+    /// metadata cannot hold: such a value is skipped rather than failing the call.
+    /// </summary>
+    private static bool IsValidAsciiValue(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c is < ' ' or > '~')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsValidKey(string key)

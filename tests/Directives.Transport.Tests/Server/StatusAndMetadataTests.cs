@@ -103,6 +103,23 @@ public class StatusAndMetadataTests(H2cServerFixture fixture) : IClassFixture<H2
     }
 
     [Fact]
+    public async Task AHeaderValueThatIsNotValidMetadataIsSkipped()
+    {
+        using var client = fixture.Server.CreateHttpClient();
+        var request = RawGrpc.Request("Unary", RawGrpc.Frame(new EchoRequest { EchoMetadata = true }));
+        request.Headers.Add("x-echo-fine", "yes");
+        request.Headers.TryAddWithoutValidation("x-echo-tab", "a\tb");
+        request.Headers.TryAddWithoutValidation("x-echo-broken-bin", "!!!not base64!!!");
+
+        var response = await RawGrpc.SendAsync(client, request);
+
+        Assert.Equal(0, response.StatusCode);
+        Assert.Equal("yes", response.Header("x-echo-fine"));
+        Assert.Null(response.Header("x-echo-tab"));
+        Assert.Null(response.Header("x-echo-broken-bin"));
+    }
+
+    [Fact]
     public async Task AHandlerExceptionIsUnknownWithoutItsText()
     {
         using var client = fixture.Server.CreateHttpClient();
