@@ -29,9 +29,6 @@ internal static partial class GrpcServerLog
     [LoggerMessage(7, LogLevel.Debug, "Service method '{Method}' was canceled by the client.", EventName = "ServiceMethodCanceled")]
     public static partial void ServiceMethodCanceled(ILogger logger, string method);
 
-    [LoggerMessage(8, LogLevel.Information, "Error reading a message of service method '{Method}': {StatusCode}.", EventName = "ErrorReadingMessage")]
-    public static partial void ErrorReadingMessage(ILogger logger, string method, StatusCode statusCode);
-
     [LoggerMessage(9, LogLevel.Debug, "Message of {Length} bytes exceeds the limit of {Limit} bytes.", EventName = "MessageExceedsLimit")]
     public static partial void MessageExceedsLimit(ILogger logger, long length, int limit);
 

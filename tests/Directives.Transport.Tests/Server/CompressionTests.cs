@@ -1,6 +1,8 @@
 using Directives.Testing.V1;
 using Directives.Transport.Tests.Infrastructure;
 using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
 
 namespace Directives.Transport.Tests.Server;
 
@@ -159,5 +161,37 @@ public class CompressionTests(H2cServerFixture fixture, CapturingServerFixture g
         Assert.Equal("gzip", response.Header("grpc-encoding"));
         Assert.Equal((byte)0, Assert.Single(response.Frames).Flag);
         Assert.Empty(response.Frames[0].Payload);
+    }
+
+    [Fact]
+    public async Task AHandlerCanChooseTheResponseEncodingForItsCall()
+    {
+        await using var server = await GrpcTestServer.StartAsync(new GrpcTestServerOptions
+        {
+            ConfigureGrpc = options => options.Interceptors.Add<ChooseGzipInterceptor>(),
+        });
+        using var client = server.CreateHttpClient();
+        var accepting = RawGrpc.Request("Unary", RawGrpc.Frame(new EchoRequest { ResponseSize = 5000 }));
+        accepting.Headers.Add("grpc-accept-encoding", "identity,gzip");
+
+        var compressed = await RawGrpc.SendAsync(client, accepting);
+        var notAccepted = await RawGrpc.UnaryAsync(client, "Unary", new EchoRequest { ResponseSize = 5000 });
+
+        Assert.Equal("gzip", compressed.Header("grpc-encoding"));
+        Assert.Equal(1, compressed.Frames[0].Flag);
+        Assert.Null(compressed.Header("grpc-internal-encoding-request"));
+        Assert.Equal(5000, compressed.Message(EchoResponse.Parser).Payload.Length);
+        Assert.Null(notAccepted.Header("grpc-encoding"));
+        Assert.Equal(0, notAccepted.Frames[0].Flag);
+    }
+
+    /// <summary>Asks for gzip responses the gRPC for .NET way, through a reserved response header.</summary>
+    public sealed class ChooseGzipInterceptor : Interceptor
+    {
+        public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+        {
+            await context.WriteResponseHeadersAsync(new Metadata { { "grpc-internal-encoding-request", "gzip" } });
+            return await continuation(request, context);
+        }
     }
 }
