@@ -56,10 +56,12 @@ internal static class GrpcTimeout
         }
 
         var ticks = timeout.Ticks;
-        if (ticks / 10 <= MaxValue)
+        var microseconds = Ceiling(ticks, TimeSpan.TicksPerMicrosecond);
+        if (microseconds <= MaxValue)
         {
-            // Up to ~100 s: microseconds keep sub-millisecond precision.
-            return Ceiling(ticks, TimeSpan.TicksPerMicrosecond).ToString(CultureInfo.InvariantCulture) + "u";
+            // Up to ~100 s: microseconds keep sub-millisecond precision. The check is on the rounded-up value:
+            // 99,999,999.5 µs rounds to nine digits, one more than the protocol allows.
+            return microseconds.ToString(CultureInfo.InvariantCulture) + "u";
         }
 
         foreach (var (unitTicks, unit) in Units)
@@ -82,5 +84,6 @@ internal static class GrpcTimeout
         (TimeSpan.TicksPerHour, 'H'),
     ];
 
-    private static long Ceiling(long ticks, long unitTicks) => (ticks + unitTicks - 1) / unitTicks;
+    // Without the usual (ticks + unit - 1) / unit, which overflows near TimeSpan.MaxValue.
+    private static long Ceiling(long ticks, long unitTicks) => (ticks / unitTicks) + (ticks % unitTicks == 0 ? 0 : 1);
 }
