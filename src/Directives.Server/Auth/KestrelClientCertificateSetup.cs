@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Extensions.Options;
+
+namespace Directives.Server.Auth;
+
+/// <summary>
+/// Asks TLS clients for a certificate when <c>Auth:ClientCertificates:Mode</c> says so, and accepts only
+/// mapped ones: the thumbprint list is the trust anchor, not a chain to a root.
+/// </summary>
+internal sealed class KestrelClientCertificateSetup(IOptions<AuthOptions> options, ClientCertificateIdentities identities)
+    : IConfigureOptions<KestrelServerOptions>
+{
+    public void Configure(KestrelServerOptions kestrel)
+    {
+        var mode = options.Value.ClientCertificates.Mode;
+        if (mode == ClientCertificateMode.NoCertificate)
+        {
+            return;
+        }
+
+        kestrel.ConfigureHttpsDefaults(https =>
+        {
+            https.ClientCertificateMode = mode;
+            https.ClientCertificateValidation = (certificate, _, _) => identities.Find(certificate) is not null;
+        });
+    }
+}
