@@ -43,11 +43,23 @@ internal static class GrpcResponse
         return null;
     }
 
-    /// <summary>The status in the trailers; a response without one is UNKNOWN (the HTTP-to-gRPC table's 200 row).</summary>
-    public static Status GetStatusFromTrailers(HttpResponseMessage response) =>
-        TryGetStatus(response.TrailingHeaders, out var status)
-            ? status
+    /// <summary>
+    /// The status in the trailers. Trailers without <c>grpc-status</c> are UNKNOWN (the HTTP-to-gRPC table's
+    /// row for 200: "there should be a grpc-status in case of truly OK response"); a body that ends with no
+    /// trailers at all is a broken stream, INTERNAL, as grpc-go and grpc-java report it.
+    /// </summary>
+    public static Status GetStatusFromTrailers(HttpResponseMessage response)
+    {
+        var trailers = response.TrailingHeaders;
+        if (TryGetStatus(trailers, out var status))
+        {
+            return status;
+        }
+
+        return trailers.NonValidated.Count == 0
+            ? new Status(StatusCode.Internal, "The server closed the stream without sending trailers.")
             : new Status(StatusCode.Unknown, "No grpc-status found on response.");
+    }
 
     /// <summary>Reads <c>grpc-status</c> and the percent-decoded <c>grpc-message</c>.</summary>
     public static bool TryGetStatus(HttpHeaders headers, out Status status)

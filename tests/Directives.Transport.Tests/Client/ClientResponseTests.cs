@@ -86,7 +86,7 @@ public sealed class ClientResponseTests
     }
 
     [Fact]
-    public async Task MissingTrailersAreUnknown()
+    public async Task BodyEndingWithoutTrailersIsInternal()
     {
         await using var server = await ScriptedGrpcServer.StartAsync(async context =>
         {
@@ -101,8 +101,26 @@ public sealed class ClientResponseTests
         Assert.True(await stream.ResponseStream.MoveNext(CancellationToken.None));
         var streaming = await Assert.ThrowsAsync<RpcException>(() => stream.ResponseStream.MoveNext(CancellationToken.None));
 
-        Assert.Equal(StatusCode.Unknown, unary.StatusCode);
-        Assert.Equal(StatusCode.Unknown, streaming.StatusCode);
+        Assert.Equal(StatusCode.Internal, unary.StatusCode);
+        Assert.Equal(StatusCode.Internal, streaming.StatusCode);
+    }
+
+    [Fact]
+    public async Task TrailersWithoutGrpcStatusAreUnknown()
+    {
+        await using var server = await ScriptedGrpcServer.StartAsync(async context =>
+        {
+            await ScriptedGrpcServer.StartGrpcResponseAsync(context);
+            await context.Response.Body.WriteAsync(ScriptedGrpcServer.Frame(Answer));
+            context.Response.AppendTrailer("x-province", "hai-duong");
+        });
+        var (channel, client) = server.CreateClient();
+        using var _ = channel;
+
+        var exception = await Assert.ThrowsAsync<RpcException>(() => client.UnaryAsync(new EchoRequest()).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unknown, exception.StatusCode);
+        Assert.Equal("hai-duong", exception.Trailers.GetValue("x-province"));
     }
 
     [Theory]
