@@ -7,8 +7,10 @@ namespace Directives.Transport.Tests.Interop;
 /// <summary>
 /// Third-party clients (python3-grpcio and @grpc/grpc-js, from tests/peers) run each of their conformance
 /// cases against our server, one process per case. A missing interpreter or library fails the test,
-/// never skips it.
+/// never skips it. The cases time deadlines in hundreds of milliseconds, so they run alone, not beside
+/// the other test classes.
 /// </summary>
+[Collection(nameof(ThirdPartyClientTests))]
 public class ThirdPartyClientTests(ThirdPartyClientTests.ServerFixture fixture) : IClassFixture<ThirdPartyClientTests.ServerFixture>
 {
     /// <summary>The cases of tests/peers/README.md, in their run order; <see cref="EveryPeerListsExactlyTheseCases"/> keeps it honest.</summary>
@@ -173,3 +175,7 @@ public sealed class PeerClient
 }
 
 public sealed record PeerRun(int ExitCode, string[] StdoutLines, string Stderr);
+
+/// <summary>Runs the third-party cases with no other test class in parallel.</summary>
+[CollectionDefinition(nameof(ThirdPartyClientTests), DisableParallelization = true)]
+public sealed class ThirdPartyClientsCollection;

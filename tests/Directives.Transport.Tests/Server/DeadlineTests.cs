@@ -23,9 +23,16 @@ public class DeadlineTests(H2cServerFixture fixture) : IClassFixture<H2cServerFi
 
         var response = await RawGrpc.SendAsync(client, request);
 
+        // Nanoseconds allow at most 0.1 s: on a loaded machine that deadline may pass first, which shows
+        // it was applied just as well.
+        if (expectedMs < 1_000 && response.StatusCode == 4)
+        {
+            return;
+        }
+
         Assert.Equal(0, response.StatusCode);
         var remaining = response.Message(EchoResponse.Parser).DeadlineRemainingMs;
-        Assert.InRange(remaining, expectedMs - 5_000, expectedMs);
+        Assert.InRange(remaining, Math.Max(0, expectedMs - 5_000), expectedMs);
     }
 
     [Fact]

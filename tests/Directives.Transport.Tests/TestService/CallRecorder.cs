@@ -72,9 +72,10 @@ public sealed class CallRecorder
 
         public Task Finished => _finished.Task;
 
-        public void Finish(StatusCode statusCode)
+        /// <summary>The handler ended the call; <paramref name="cancelled"/> when it ended because its token fired.</summary>
+        public void Finish(StatusCode statusCode, bool cancelled = false)
         {
-            _finished.TrySetResult((statusCode, false));
+            _finished.TrySetResult((statusCode, cancelled));
             _registration.Dispose();
         }
 

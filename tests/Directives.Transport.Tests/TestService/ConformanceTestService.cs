@@ -127,7 +127,8 @@ public sealed class ConformanceTestService(CallRecorder recorder) : ConformanceS
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
-            entry?.Finish(CallRecorder.CancellationStatus(context));
+            // The token's callbacks may run this before the record's own registration sees it.
+            entry?.Finish(CallRecorder.CancellationStatus(context), cancelled: true);
             throw;
         }
         catch (Exception)
