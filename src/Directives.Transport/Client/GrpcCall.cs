@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using Grpc.Core;
+using Grpc.Core.Protocol;
 using Grpc.Net.Compression;
 
 namespace Grpc.Net.Client;
@@ -299,7 +300,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
             // The handler's response content hands out its stream synchronously; the async overload would only
             // wrap it in a task.
             var body = response.Content.ReadAsStream(_callCts.Token);
-            var encoding = GrpcResponse.GetValue(response.Headers, Core.Protocol.GrpcProtocolConstants.MessageEncodingHeader);
+            var encoding = GrpcResponse.GetValue(response.Headers, GrpcProtocolConstants.MessageEncodingHeader);
             _messageReader = new GrpcMessageReader(PipeReader.Create(body, ResponseReaderOptions), _channel.MaxReceiveMessageSize, _channel.CompressionProviders, encoding);
             SetResponseHeadersReceived();
         }
