@@ -1,0 +1,52 @@
+using Directives.Data.Storage;
+using Directives.Testing.Postgres;
+using Microsoft.Extensions.Options;
+
+namespace Directives.Data.Tests.Infrastructure;
+
+/// <summary>A province database of one test, with the Data services configured as the Server configures them.</summary>
+public sealed class TestProvince
+{
+    private TestProvince(StorageTarget target, string provinceId, StorageOptions options, TimeProvider timeProvider)
+    {
+        Target = target;
+        ProvinceId = provinceId;
+        Options = options;
+        Factory = new ProvinceDbContextFactory(new StaticOptionsMonitor(options), timeProvider);
+        Migrator = new ProvinceDatabaseMigrator(Factory);
+    }
+
+    public StorageTarget Target { get; }
+
+    public string ProvinceId { get; }
+
+    public StorageOptions Options { get; }
+
+    public ProvinceDbContextFactory Factory { get; }
+
+    public ProvinceDatabaseMigrator Migrator { get; }
+
+    public Task<ProvinceDbContext> OpenAsync() => Factory.CreateAsync(ProvinceId, CancellationToken.None);
+
+    internal static TestProvince Create(StorageTarget target, string provinceId, string sqliteRoot, PostgresServer? postgres, TimeProvider timeProvider)
+    {
+        var options = target == StorageTarget.Sqlite
+            ? new StorageOptions { Provider = StorageProvider.Sqlite, DataDirectory = sqliteRoot }
+            : new StorageOptions
+            {
+                Provider = StorageProvider.PostgreSql,
+                ConnectionStringTemplate = (postgres ?? throw new InvalidOperationException("PostgreSQL has not started."))
+                    .ConnectionString("directives_" + StorageOptions.ProvincePlaceholder),
+            };
+        return new TestProvince(target, provinceId, options, timeProvider);
+    }
+
+    private sealed class StaticOptionsMonitor(StorageOptions value) : IOptionsMonitor<StorageOptions>
+    {
+        public StorageOptions CurrentValue => value;
+
+        public StorageOptions Get(string? name) => value;
+
+        public IDisposable? OnChange(Action<StorageOptions, string?> listener) => null;
+    }
+}
