@@ -25,6 +25,10 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
     private Status _status = Status.DefaultSuccess;
     private WriteOptions? _writeOptions;
     private CancellationTokenSource? _deadlineSource;
+
+    // Kept apart from its source, which is disposed when the call ends: a handler's leftover work may still
+    // look at the token then, and CancellationTokenSource.Token throws once disposed.
+    private CancellationToken _deadlineToken;
     private DateTime _deadline = DateTime.MaxValue;
     private string? _peer;
     private ICompressionProvider? _responseCompression;
@@ -46,7 +50,7 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
     public string? RequestEncoding { get; private set; }
 
     /// <summary>The token for reads and flushes: the deadline's, or none (Kestrel ends I/O itself on a reset).</summary>
-    public CancellationToken DeadlineToken => _deadlineSource?.Token ?? default;
+    public CancellationToken DeadlineToken => _deadlineToken;
 
     /// <summary>The deadline passed while the client was still there.</summary>
     public bool IsDeadlineExceeded => _deadlineSource is { IsCancellationRequested: true } && !HttpContext.RequestAborted.IsCancellationRequested;
@@ -64,7 +68,7 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
 
     protected override Metadata RequestHeadersCore => _requestHeaders ??= ReadRequestHeaders(HttpContext.Request.Headers);
 
-    protected override CancellationToken CancellationTokenCore => _deadlineSource?.Token ?? HttpContext.RequestAborted;
+    protected override CancellationToken CancellationTokenCore => _deadlineSource is null ? HttpContext.RequestAborted : _deadlineToken;
 
     protected override Metadata ResponseTrailersCore => _responseTrailers ??= [];
 
@@ -264,6 +268,7 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
         var source = CancellationTokenSource.CreateLinkedTokenSource(HttpContext.RequestAborted);
         source.CancelAfter(timeout);
         _deadlineSource = source;
+        _deadlineToken = source.Token;
     }
 
     private void SelectResponseEncoding(Metadata.Entry entry)

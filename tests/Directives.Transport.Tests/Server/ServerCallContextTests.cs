@@ -43,6 +43,24 @@ public class ServerCallContextTests(CapturingServerFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task TheContextOutlivesItsCallWithoutThrowing()
+    {
+        using var client = fixture.Server.CreateHttpClient();
+        var id = Guid.NewGuid().ToString();
+        var request = RawGrpc.Request("Unary", RawGrpc.Frame(new EchoRequest()));
+        request.Headers.Add("x-capture-id", id);
+        request.Headers.Add("grpc-timeout", "30S");
+
+        Assert.Equal(0, (await RawGrpc.SendAsync(client, request)).StatusCode);
+
+        var context = fixture.Capture.Contexts[id];
+        Assert.False(context.CancellationToken.IsCancellationRequested);
+        using var registration = context.CancellationToken.Register(() => { });
+        Assert.Equal(Grpc.Core.StatusCode.OK, context.Status.StatusCode);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => context.WriteResponseHeadersAsync([]));
+    }
+
+    [Fact]
     public async Task ResponseTrailersAddedByHandlersAndInterceptorsAreSentInOrder()
     {
         using var client = fixture.Server.CreateHttpClient();

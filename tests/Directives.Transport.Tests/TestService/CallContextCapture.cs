@@ -19,6 +19,9 @@ public sealed record CapturedCall(
 public sealed class CallContextCapture
 {
     public ConcurrentDictionary<string, CapturedCall> Calls { get; } = new();
+
+    /// <summary>The contexts themselves, to look at after their calls ended.</summary>
+    public ConcurrentDictionary<string, ServerCallContext> Contexts { get; } = new();
 }
 
 /// <summary>
@@ -61,6 +64,7 @@ public sealed class CapturingInterceptor(CallContextCapture capture, string name
 
         if (context.RequestHeaders.GetValue("x-capture-id") is { } id)
         {
+            capture.Contexts[id] = context;
             capture.Calls[id] = new CapturedCall(
                 context.Method,
                 context.Host,
