@@ -24,6 +24,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
     private const int Finishing = 1;
     private const int Finished = 2;
     private const long RefusedStreamErrorCode = 0x7;
+    private const int MaxRefusedStreamRetries = 4;
 
     private static readonly StreamPipeReaderOptions ResponseReaderOptions = new(leaveOpen: true);
     private static readonly Status DeadlineExceededStatus = new(StatusCode.DeadlineExceeded, "Deadline Exceeded");
@@ -266,18 +267,22 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
         try
         {
             httpRequest.Content = unaryContent ?? (HttpContent?)_streamingContent;
-            try
+            for (var retries = 0; ; retries++)
             {
-                response = await _channel.SendAsync(httpRequest, _callCts.Token).ConfigureAwait(false);
-            }
-            catch (HttpRequestException ex) when (unaryContent is not null && IsRefusedStream(ex) && Volatile.Read(ref _finishState) == Running)
-            {
-                // REFUSED_STREAM: the server did not process the call (typically a stream opened before its
-                // SETTINGS limit arrived). The protocol allows a transparent retry, and a unary body can be
-                // sent again. Once only, as gRPC's retry design does for calls the server refused.
-                httpRequest = CreateHttpRequest();
-                httpRequest.Content = unaryContent;
-                response = await _channel.SendAsync(httpRequest, _callCts.Token).ConfigureAwait(false);
+                try
+                {
+                    response = await _channel.SendAsync(httpRequest, _callCts.Token).ConfigureAwait(false);
+                    break;
+                }
+                catch (HttpRequestException ex) when (unaryContent is not null && retries < MaxRefusedStreamRetries && IsRefusedStream(ex) && Volatile.Read(ref _finishState) == Running)
+                {
+                    // REFUSED_STREAM: the server did not process the call, typically because the stream was
+                    // opened before its SETTINGS (a concurrent stream limit) arrived. The protocol allows a
+                    // transparent retry and a unary body can be sent again; the bound keeps a server that
+                    // refuses everything from holding the call until its deadline.
+                    httpRequest = CreateHttpRequest();
+                    httpRequest.Content = unaryContent;
+                }
             }
         }
         finally

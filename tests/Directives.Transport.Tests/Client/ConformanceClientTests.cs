@@ -189,7 +189,7 @@ public abstract class ConformanceClientTests : IDisposable
     public async Task DeadlineExceededInTheMiddleOfAServerStream()
     {
         var callId = NewCallId();
-        using var call = Client.ServerStream(new EchoRequest { CallId = callId, ResponseCount = 1000, DelayMs = 50 }, deadline: DateTime.UtcNow.AddMilliseconds(600));
+        using var call = Client.ServerStream(new EchoRequest { CallId = callId, ResponseCount = 1000, DelayMs = 50 }, deadline: DateTime.UtcNow.AddMilliseconds(1500));
 
         var received = 0;
         var exception = await Assert.ThrowsAsync<RpcException>(async () =>

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Directives.Testing.V1;
 using Directives.Transport.Tests.Infrastructure;
 using Grpc.Core;
@@ -167,12 +166,11 @@ public sealed class GrpcChannelTests
             configureKestrel: kestrel => kestrel.Limits.Http2.MaxStreamsPerConnection = 1);
         var (channel, client) = server.CreateClient();
         using var _ = channel;
-        var stopwatch = Stopwatch.StartNew();
 
         await Task.WhenAll(Enumerable.Range(0, Calls).Select(_ => client.UnaryAsync(new EchoRequest()).ResponseAsync));
 
+        // One connection would have served the calls one after the other.
         Assert.True(connections.Count > 1, $"{connections.Count} connection(s)");
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromMilliseconds(300 * Calls), stopwatch.Elapsed.ToString());
     }
 
     [Theory]
