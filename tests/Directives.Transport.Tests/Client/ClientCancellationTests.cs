@@ -131,6 +131,25 @@ public sealed class ClientCancellationTests
     }
 
     [Fact]
+    public async Task WriteTokenCancelsAWriteBlockedByFlowControl()
+    {
+        // The server never reads, so a large message stalls once the HTTP/2 flow-control windows are full.
+        var server = await HangingServer.StartAsync();
+        await using var _ = server;
+        var (channel, client) = server.Scripted.CreateClient();
+        using var __ = channel;
+        using var call = client.Duplex();
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var large = new EchoRequest { Payload = Google.Protobuf.ByteString.CopyFrom(new byte[4 * 1024 * 1024]) };
+
+        var exception = await Assert.ThrowsAsync<RpcException>(() => call.RequestStream.WriteAsync(large, cancellation.Token)).WaitAsync(Patience);
+
+        Assert.Equal(StatusCode.Cancelled, exception.StatusCode);
+        Assert.Equal(StatusCode.Cancelled, call.GetStatus().StatusCode);
+        await server.Aborted.WaitAsync(Patience);
+    }
+
+    [Fact]
     public async Task ThrowOperationCanceledOnCancellationReplacesRpcException()
     {
         var server = await HangingServer.StartAsync();
