@@ -29,6 +29,9 @@ internal static partial class GrpcServerLog
     [LoggerMessage(7, LogLevel.Debug, "Service method '{Method}' was canceled by the client.", EventName = "ServiceMethodCanceled")]
     public static partial void ServiceMethodCanceled(ILogger logger, string method);
 
+    [LoggerMessage(8, LogLevel.Warning, "Error ending service method '{Method}' at its deadline.", EventName = "ErrorEndingCallAtDeadline")]
+    public static partial void ErrorEndingCallAtDeadline(ILogger logger, string method, Exception exception);
+
     [LoggerMessage(9, LogLevel.Debug, "Message of {Length} bytes exceeds the limit of {Limit} bytes.", EventName = "MessageExceedsLimit")]
     public static partial void MessageExceedsLimit(ILogger logger, long length, int limit);
 

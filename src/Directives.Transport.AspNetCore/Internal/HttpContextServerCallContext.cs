@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Pipelines;
 using System.Net.Sockets;
 using Grpc.Core;
 using Grpc.Core.Protocol;
@@ -19,6 +20,9 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
     // CancellationTokenSource.CancelAfter takes at most uint.MaxValue - 1 milliseconds (about 49 days).
     private static readonly TimeSpan MaxTimerDelay = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
 
+    // RST_STREAM CANCEL: the server no longer wants the rest of the request.
+    private const int Http2CancelErrorCode = 0x8;
+
     private readonly string _method;
     private Metadata? _requestHeaders;
     private Metadata? _responseTrailers;
@@ -32,8 +36,8 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
     private DateTime _deadline = DateTime.MaxValue;
     private string? _peer;
     private ICompressionProvider? _responseCompression;
+    private ResponseOwnership _ownership;
     private bool _responseHeadersSent;
-    private bool _ended;
 
     public HttpContextServerCallContext(HttpContext httpContext, ServerCallSettings settings, string method)
     {
@@ -151,20 +155,65 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
         }
     }
 
-    /// <summary>Throws when a message can no longer be written: the call has ended or been cancelled.</summary>
-    public void EnsureCanWrite()
+    /// <summary>
+    /// Starts a handler operation on the response (a write and its flush); pair with <see cref="ExitResponse"/>.
+    /// Throws when the call has been cancelled or has ended, or another operation is running.
+    /// </summary>
+    public void EnterResponse()
     {
-        if (_ended)
+        switch (_ownership.TryEnter())
         {
-            throw new InvalidOperationException("Can't write the message because the call is complete.");
+            case ResponseOwnership.EnterResult.Busy:
+                throw new InvalidOperationException("Can't write the message because the previous write is in progress.");
+            case ResponseOwnership.EnterResult.Ended:
+                CancellationTokenCore.ThrowIfCancellationRequested();
+                throw new InvalidOperationException("Can't write the message because the call is complete.");
         }
 
-        CancellationTokenCore.ThrowIfCancellationRequested();
+        if (CancellationTokenCore.IsCancellationRequested)
+        {
+            ExitResponse();
+            CancellationTokenCore.ThrowIfCancellationRequested();
+        }
+    }
+
+    /// <summary>Like <see cref="EnterResponse"/>, but false instead of throwing when the call has ended or been cancelled.</summary>
+    public bool TryEnterResponse()
+    {
+        var entered = _ownership.TryEnter();
+        if (entered == ResponseOwnership.EnterResult.Busy)
+        {
+            throw new InvalidOperationException("Can't write the message because the previous write is in progress.");
+        }
+
+        if (entered == ResponseOwnership.EnterResult.Entered && CancellationTokenCore.IsCancellationRequested)
+        {
+            ExitResponse();
+            return false;
+        }
+
+        return entered == ResponseOwnership.EnterResult.Entered;
+    }
+
+    /// <summary>Ends a handler operation, carrying out the deadline's end of the call if it came meanwhile.</summary>
+    public void ExitResponse()
+    {
+        if (_ownership.Exit())
+        {
+            _ = EndAtDeadlineAsync();
+        }
     }
 
     /// <summary>The handler returned: sends its status (or DEADLINE_EXCEEDED) and ends the call.</summary>
     public void Complete()
     {
+        if (!_ownership.TryEndFromHandler())
+        {
+            // Already ended at the deadline.
+            End();
+            return;
+        }
+
         if (IsDeadlineExceeded)
         {
             GrpcServerLog.DeadlineExceeded(Settings.Logger, _method);
@@ -183,6 +232,12 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
     /// <summary>The handler (or reading its request) failed: maps the exception to a status and ends the call.</summary>
     public void Complete(Exception exception)
     {
+        if (!_ownership.TryEndFromHandler())
+        {
+            End();
+            return;
+        }
+
         if (IsDeadlineExceeded)
         {
             GrpcServerLog.DeadlineExceeded(Settings.Logger, _method);
@@ -221,31 +276,92 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
             throw new InvalidOperationException("Response headers can only be sent once per call.");
         }
 
-        if (_ended)
+        if (!TryEnterResponse())
         {
             throw new InvalidOperationException("Can't write response headers because the call is complete.");
         }
 
-        _responseHeadersSent = true;
-        if (responseHeaders is not null)
+        ValueTask<FlushResult> flush;
+        try
         {
-            var headers = HttpContext.Response.Headers;
-            foreach (var entry in responseHeaders)
+            _responseHeadersSent = true;
+            if (responseHeaders is not null)
             {
-                if (entry.Key == ResponseEncodingRequest.HeaderName)
+                var headers = HttpContext.Response.Headers;
+                foreach (var entry in responseHeaders)
                 {
-                    SelectResponseEncoding(entry);
-                }
-                else
-                {
-                    AppendMetadataEntry(headers, entry);
+                    if (entry.Key == ResponseEncodingRequest.HeaderName)
+                    {
+                        SelectResponseEncoding(entry);
+                    }
+                    else
+                    {
+                        AppendMetadataEntry(headers, entry);
+                    }
                 }
             }
+
+            // Flushing with no body sends the HEADERS frame now.
+            flush = HttpContext.Response.BodyWriter.FlushAsync(CancellationTokenCore);
+        }
+        catch
+        {
+            ExitResponse();
+            throw;
         }
 
-        // Flushing with no body sends the HEADERS frame now.
-        var flush = HttpContext.Response.BodyWriter.FlushAsync(CancellationTokenCore);
-        return flush.IsCompletedSuccessfully ? Task.CompletedTask : flush.AsTask();
+        if (flush.IsCompletedSuccessfully)
+        {
+            ExitResponse();
+            return Task.CompletedTask;
+        }
+
+        return AwaitHeadersFlushAsync(flush);
+    }
+
+    private async Task AwaitHeadersFlushAsync(ValueTask<FlushResult> flush)
+    {
+        try
+        {
+            await flush;
+        }
+        finally
+        {
+            ExitResponse();
+        }
+    }
+
+    /// <summary>The deadline passed while the client is still there: the call ends now, whatever the handler is doing.</summary>
+    private void OnDeadline()
+    {
+        if (IsDeadlineExceeded && _ownership.RequestEndFromOutside() == ResponseOwnership.OutsideEndResult.EndNow)
+        {
+            _ = EndAtDeadlineAsync();
+        }
+    }
+
+    /// <summary>
+    /// Sends DEADLINE_EXCEEDED and completes the response without waiting for the handler (which has had its
+    /// token cancelled), then resets the stream so the client stops sending, as gRPC for .NET does.
+    /// </summary>
+    private async Task EndAtDeadlineAsync()
+    {
+        try
+        {
+            GrpcServerLog.DeadlineExceeded(Settings.Logger, _method);
+            _status = MessageStatus.DeadlineExceeded;
+            WriteStatus();
+            if (HttpContext.Features.Get<IHttpResponseBodyFeature>() is { } body)
+            {
+                await body.CompleteAsync();
+            }
+
+            HttpContext.Features.Get<IHttpResetFeature>()?.Reset(Http2CancelErrorCode);
+        }
+        catch (Exception exception)
+        {
+            GrpcServerLog.ErrorEndingCallAtDeadline(Settings.Logger, _method, exception);
+        }
     }
 
     private void InitializeDeadline(string value)
@@ -266,9 +382,12 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
         }
 
         var source = CancellationTokenSource.CreateLinkedTokenSource(HttpContext.RequestAborted);
-        source.CancelAfter(timeout);
         _deadlineSource = source;
         _deadlineToken = source.Token;
+
+        // Registered first, so it runs after the handler's own callbacks (they run in reverse order).
+        _deadlineToken.UnsafeRegister(static state => ((HttpContextServerCallContext)state!).OnDeadline(), this);
+        source.CancelAfter(timeout);
     }
 
     private void SelectResponseEncoding(Metadata.Entry entry)
@@ -324,11 +443,7 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
         }
     }
 
-    private void End()
-    {
-        _ended = true;
-        _deadlineSource?.Dispose();
-    }
+    private void End() => _deadlineSource?.Dispose();
 
     private static void AppendMetadataEntry(IHeaderDictionary headers, Metadata.Entry entry)
     {

@@ -6,11 +6,11 @@ namespace Grpc.AspNetCore.Server.Internal;
 /// <summary>
 /// The response stream of a server- or duplex-streaming call. Each message is serialized straight into the
 /// response pipe and flushed, unless <see cref="WriteFlags.BufferHint"/> asks to wait for the next one.
+/// A write owns the response until its flush completes (see <see cref="ResponseOwnership"/>).
 /// </summary>
 internal sealed class HttpContextStreamWriter<T>(HttpContextServerCallContext context, Action<T, SerializationContext> serializer) : IServerStreamWriter<T>
 {
     private readonly PipeWriter _writer = context.HttpContext.Response.BodyWriter;
-    private bool _writeInProgress;
 
     public WriteOptions? WriteOptions
     {
@@ -28,31 +28,44 @@ internal sealed class HttpContextStreamWriter<T>(HttpContextServerCallContext co
             return Task.FromCanceled(cancellationToken);
         }
 
-        if (_writeInProgress)
+        context.EnterResponse();
+        ValueTask<FlushResult> flush;
+        try
         {
-            throw new InvalidOperationException("Can't write the message because the previous write is in progress.");
+            context.WriteMessage(message, serializer);
+            if (context.WriteOptions is { } options && (options.Flags & WriteFlags.BufferHint) != 0)
+            {
+                context.ExitResponse();
+                return Task.CompletedTask;
+            }
+
+            flush = _writer.FlushAsync(context.DeadlineToken);
+        }
+        catch
+        {
+            context.ExitResponse();
+            throw;
         }
 
-        context.EnsureCanWrite();
-        context.WriteMessage(message, serializer);
-        if (context.WriteOptions is { } options && (options.Flags & WriteFlags.BufferHint) != 0)
+        if (!flush.IsCompletedSuccessfully)
         {
-            return Task.CompletedTask;
+            return AwaitFlushAsync(flush, cancellationToken);
         }
 
-        var flush = _writer.FlushAsync(context.DeadlineToken);
-        if (flush.IsCompletedSuccessfully)
+        try
         {
             CheckFlushResult(flush.Result, cancellationToken);
-            return Task.CompletedTask;
+        }
+        finally
+        {
+            context.ExitResponse();
         }
 
-        return AwaitFlushAsync(flush, cancellationToken);
+        return Task.CompletedTask;
     }
 
     private async Task AwaitFlushAsync(ValueTask<FlushResult> flush, CancellationToken cancellationToken)
     {
-        _writeInProgress = true;
         try
         {
             using var registration = cancellationToken.CanBeCanceled
@@ -62,7 +75,7 @@ internal sealed class HttpContextStreamWriter<T>(HttpContextServerCallContext co
         }
         finally
         {
-            _writeInProgress = false;
+            context.ExitResponse();
         }
     }
 

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Directives.Testing.V1;
 using Directives.Transport.Tests.Infrastructure;
+using Grpc.Core;
+using Microsoft.AspNetCore.Builder;
 
 namespace Directives.Transport.Tests.Server;
 
@@ -54,6 +56,56 @@ public class DeadlineTests(H2cServerFixture fixture) : IClassFixture<H2cServerFi
         Assert.True(record.Finished);
         Assert.True(record.Cancelled);
         Assert.Equal(4, record.StatusCode);
+    }
+
+    [Fact]
+    public async Task AHandlerThatIgnoresItsTokenDoesNotHoldTheCallPastTheDeadline()
+    {
+        await using var server = await GrpcTestServer.StartAsync(new GrpcTestServerOptions
+        {
+            MapTestService = false,
+            ConfigureEndpoints = app => app.MapGrpcService<StubbornService>(),
+        });
+        using var client = server.CreateHttpClient();
+        var unary = RawGrpc.Request("Unary", RawGrpc.Frame(new EchoRequest()));
+        unary.Headers.Add("grpc-timeout", "300m");
+        var stream = RawGrpc.Request("ServerStream", RawGrpc.Frame(new EchoRequest()));
+        stream.Headers.Add("grpc-timeout", "300m");
+        var stopwatch = Stopwatch.StartNew();
+
+        var unaryResponse = await RawGrpc.SendAsync(client, unary);
+        var unaryElapsed = stopwatch.ElapsedMilliseconds;
+        var streamResponse = await RawGrpc.SendAsync(client, stream);
+
+        Assert.Equal(4, unaryResponse.StatusCode);
+        Assert.True(unaryResponse.IsTrailersOnly);
+        Assert.InRange(unaryElapsed, 250, StubbornService.IgnoredDelayMs - 1_000);
+        Assert.Equal(4, streamResponse.StatusCode);
+        Assert.NotEmpty(streamResponse.Frames);
+        Assert.Equal(0, (await RawGrpc.UnaryAsync(client, "Unary", new EchoRequest())).StatusCode);
+    }
+
+    /// <summary>Handlers that never look at their cancellation token.</summary>
+    public sealed class StubbornService : ConformanceService.ConformanceServiceBase
+    {
+        public const int IgnoredDelayMs = 4_000;
+
+        public override async Task<EchoResponse> Unary(EchoRequest request, ServerCallContext context)
+        {
+            if (context.Deadline != DateTime.MaxValue)
+            {
+                await Task.Delay(IgnoredDelayMs);
+            }
+
+            return new EchoResponse { Message = "late" };
+        }
+
+        public override async Task ServerStream(EchoRequest request, IServerStreamWriter<EchoResponse> responseStream, ServerCallContext context)
+        {
+            await responseStream.WriteAsync(new EchoResponse { Index = 0 });
+            await Task.Delay(IgnoredDelayMs);
+            await responseStream.WriteAsync(new EchoResponse { Index = 1 });
+        }
     }
 
     [Fact]

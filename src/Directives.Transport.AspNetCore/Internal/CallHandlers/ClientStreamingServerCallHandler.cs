@@ -34,9 +34,16 @@ internal sealed class ClientStreamingServerCallHandler<TService, TRequest, TResp
         {
             var requestStream = new HttpContextStreamReader<TRequest>(context, _method.RequestMarshaller.ContextualDeserializer);
             var response = await _pipeline(requestStream, context) ?? throw new RpcException(MessageStatus.NoResponseMessage);
-            if (context.Status.StatusCode == StatusCode.OK && !context.CancellationToken.IsCancellationRequested)
+            if (context.Status.StatusCode == StatusCode.OK && context.TryEnterResponse())
             {
-                context.WriteMessage(response, _method.ResponseMarshaller.ContextualSerializer);
+                try
+                {
+                    context.WriteMessage(response, _method.ResponseMarshaller.ContextualSerializer);
+                }
+                finally
+                {
+                    context.ExitResponse();
+                }
             }
 
             // A handler may answer before the client half-closes; Kestrel then ends the request stream

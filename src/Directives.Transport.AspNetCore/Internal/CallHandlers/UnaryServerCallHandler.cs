@@ -34,9 +34,16 @@ internal sealed class UnaryServerCallHandler<TService, TRequest, TResponse> : Se
         {
             var request = await MessageReader.ReadSingleMessageAsync(context, _method.RequestMarshaller.ContextualDeserializer);
             var response = await _pipeline(request, context) ?? throw new RpcException(MessageStatus.NoResponseMessage);
-            if (context.Status.StatusCode == StatusCode.OK && !context.CancellationToken.IsCancellationRequested)
+            if (context.Status.StatusCode == StatusCode.OK && context.TryEnterResponse())
             {
-                context.WriteMessage(response, _method.ResponseMarshaller.ContextualSerializer);
+                try
+                {
+                    context.WriteMessage(response, _method.ResponseMarshaller.ContextualSerializer);
+                }
+                finally
+                {
+                    context.ExitResponse();
+                }
             }
 
             context.Complete();
