@@ -17,6 +17,9 @@ internal sealed class BenchRun(BenchOptions options, int index, string frameFile
     /// <summary>Where the raw endpoint behind routing is measured too (h2load only): the target's cell.</summary>
     public static readonly LoadShape BreakdownShape = new(1, 64);
 
+    private const int SettledCompiledMethods = 5;
+    private static readonly TimeSpan MaxWarmUp = TimeSpan.FromSeconds(60);
+
     private readonly List<CellResult> _cells = [];
     private readonly List<AllocationResult> _allocations = [];
     private ServerProcess _server = null!;
@@ -26,7 +29,7 @@ internal sealed class BenchRun(BenchOptions options, int index, string frameFile
     {
         var cell = options.Warmup + options.Duration + TimeSpan.FromSeconds(0.3);
         var cells = (options.Has("h2load") ? (H2LoadShapes.Length * 2) + 1 : 0) + (options.Has("client") ? ClientShapes.Length * 2 : 0) + (options.Has("stream") ? 2 : 0);
-        return (cell * cells) + TimeSpan.FromSeconds(13) + (options.Has("alloc") ? TimeSpan.FromSeconds(2 * options.AllocationCalls / 20_000.0) : TimeSpan.Zero);
+        return (cell * cells) + TimeSpan.FromSeconds(30) + (options.Has("alloc") ? TimeSpan.FromSeconds(2 * options.AllocationCalls / 20_000.0) : TimeSpan.Zero);
     }
 
     public async Task<RunResult> RunAsync(Action<string> log)
@@ -36,9 +39,9 @@ internal sealed class BenchRun(BenchOptions options, int index, string frameFile
         await using (_server)
         {
             await ResponseCheck.VerifyAsync(_server, await File.ReadAllBytesAsync(frameFile));
-            var first = await _server.AllocatedBytesAsync();
-            _allocationQueryCost = await _server.AllocatedBytesAsync() - first;
-            await WarmUpAsync();
+            var first = await _server.CountersAsync();
+            _allocationQueryCost = (await _server.CountersAsync()).AllocatedBytes - first.AllocatedBytes;
+            await WarmUpAsync(log);
 
             if (options.Has("h2load"))
             {
@@ -66,7 +69,12 @@ internal sealed class BenchRun(BenchOptions options, int index, string frameFile
         }
 
         var loadAfter = ProcStat.LoadAverage();
-        return new RunResult(index, loadBefore, loadAfter, _cells, _allocations, AppWork.Measure(), _server.PerCellPeakRss);
+        if (_server.LoggedErrors > 0)
+        {
+            log("  the server logged " + _server.LoggedErrors + " error(s); the first lines:\n" + _server.FirstLogLines);
+        }
+
+        return new RunResult(index, loadBefore, loadAfter, _cells, _allocations, AppWork.Measure(), _server.PerCellPeakRss, _server.LoggedErrors);
     }
 
     private async Task EachShapeAsync(LoadShape[] shapes, string driver, Func<LoadShape, Target, Task<LoadResult>> cell, Action<string> log)
@@ -79,7 +87,7 @@ internal sealed class BenchRun(BenchOptions options, int index, string frameFile
                 _cells.Add(result);
                 log("  " + driver + " " + shapes[i].Label + " " + target + ": " + result.Load.Rate.ToString("F0") + "/s"
                     + (result.Load.Latencies is { } l ? ", p50 " + l.P50.ToString("F0") + " µs, p99 " + l.P99.ToString("F0") + " µs" : "")
-                    + ", server CPU " + result.Load.Server.CpuPercent.ToString("F0") + "%");
+                    + ", server CPU " + result.Load.Server.CpuPercent.ToString("F0") + "%, " + result.Load.Server.CompiledMethods + " methods JIT-compiled");
             }
         }
     }
@@ -104,30 +112,64 @@ internal sealed class BenchRun(BenchOptions options, int index, string frameFile
 
     private ServerWindow NewWindow() => new(_server, _allocationQueryCost);
 
-    /// <summary>Both endpoints under load for a few seconds, so that tiered compilation has settled.</summary>
-    private async Task WarmUpAsync()
+    /// <summary>
+    /// Every endpoint under every kind of load, round after round, until two rounds in a row make the JIT compile
+    /// (almost) nothing: tiered compilation has then settled and will not eat into the measured cells.
+    /// </summary>
+    private async Task WarmUpAsync(Action<string> log)
     {
-        await H2Load.RunAsync(new H2LoadRequest(EchoUri(Target.RoutedRaw), frameFile, new LoadShape(1, 16), TimeSpan.FromSeconds(1), null, null));
+        var started = DateTime.UtcNow;
+        var settledRounds = 0;
+        for (var round = 1; ; round++)
+        {
+            var before = (await _server.CountersAsync()).CompiledMethods;
+            await WarmUpRoundAsync();
+            var compiled = (await _server.CountersAsync()).CompiledMethods - before;
+            settledRounds = compiled <= SettledCompiledMethods ? settledRounds + 1 : 0;
+            if (settledRounds == 2 || DateTime.UtcNow - started > MaxWarmUp)
+            {
+                log("  warm-up: " + round + " rounds, " + (DateTime.UtcNow - started).TotalSeconds.ToString("F0") + " s; the last compiled " + compiled + " methods");
+                return;
+            }
+        }
+    }
+
+    private async Task WarmUpRoundAsync()
+    {
+        var second = TimeSpan.FromSeconds(1);
+        await RunForAsync(Target.RoutedRaw, new LoadShape(1, 16), second);
         foreach (var target in Order(0))
         {
-            await H2Load.RunAsync(new H2LoadRequest(EchoUri(target), frameFile, new LoadShape(1, 16), TimeSpan.FromSeconds(2), null, null));
+            await RunForAsync(target, new LoadShape(1, 16), second);
+            await RunForAsync(target, new LoadShape(4, 64), second);
             using var channel = CreateChannel(target);
-            await ClientLoad.RunAsync(new BenchService.BenchServiceClient(channel), 16, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(1), NewWindow());
-            await StreamingLoad.RunAsync(new BenchService.BenchServiceClient(channel), TimeSpan.FromSeconds(0.2), TimeSpan.FromSeconds(0.3), NewWindow());
+            var client = new BenchService.BenchServiceClient(channel);
+            await ClientLoad.RunAsync(client, 16, TimeSpan.FromSeconds(0.2), TimeSpan.FromSeconds(0.5), NewWindow());
+            await ClientLoad.RunAsync(client, 1, TimeSpan.FromSeconds(0.1), TimeSpan.FromSeconds(0.2), NewWindow());
+            await StreamingLoad.RunAsync(client, TimeSpan.FromSeconds(0.2), TimeSpan.FromSeconds(0.3), NewWindow());
         }
     }
 
     private async Task<LoadResult> H2LoadCellAsync(LoadShape shape, Target target)
     {
-        await H2Load.RunAsync(new H2LoadRequest(EchoUri(target), frameFile, shape, options.Warmup, null, null));
+        var warmup = await RunForAsync(target, shape, options.Warmup);
         var logFile = Path.Combine(workDirectory, "h2load.log");
         var window = NewWindow();
         await window.StartAsync();
-        var result = await H2Load.RunAsync(new H2LoadRequest(EchoUri(target), frameFile, shape, options.Duration, null, logFile));
+        var result = await RunForAsync(target, shape, options.Duration, warmup.RequestsPerSecond, logFile);
         var usage = await window.StopAsync();
         CheckResponseBytes(result);
         File.Delete(logFile);
         return new LoadResult(result.RequestsPerSecond, result.Done, result.Latencies, usage, result.LoadCpu);
+    }
+
+    /// <summary>h2load for about <paramref name="duration"/>: as many requests as the rate measured (or probed) allows.</summary>
+    private async Task<H2LoadResult> RunForAsync(Target target, LoadShape shape, TimeSpan duration, double? rate = null, string? logFile = null)
+    {
+        var minimum = Math.Max(200, 4 * shape.Streams);
+        rate ??= (await H2Load.RunAsync(new H2LoadRequest(EchoUri(target), frameFile, shape, minimum))).RequestsPerSecond;
+        var requests = (int)Math.Clamp(rate.Value * duration.TotalSeconds, minimum, int.MaxValue / 2);
+        return await H2Load.RunAsync(new H2LoadRequest(EchoUri(target), frameFile, shape, requests, logFile));
     }
 
     private async Task<LoadResult> ClientCellAsync(LoadShape shape, Target target)
@@ -144,7 +186,7 @@ internal sealed class BenchRun(BenchOptions options, int index, string frameFile
 
     private async Task<AllocationResult> AllocationAsync(Target target)
     {
-        var request = new H2LoadRequest(EchoUri(target), frameFile, new LoadShape(1, 16), null, options.AllocationCalls, null);
+        var request = new H2LoadRequest(EchoUri(target), frameFile, new LoadShape(1, 16), options.AllocationCalls);
         await H2Load.RunAsync(request with { Requests = 1000 });
         var window = NewWindow();
         await window.StartAsync();

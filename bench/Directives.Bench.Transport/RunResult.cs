@@ -29,4 +29,4 @@ internal sealed record AllocationResult(Target Target, long Calls, long Bytes)
 }
 
 /// <summary>Everything one run measured, with the machine's load average around it.</summary>
-internal sealed record RunResult(int Index, double LoadBefore, double LoadAfter, IReadOnlyList<CellResult> Cells, IReadOnlyList<AllocationResult> Allocations, AppWorkResult AppWork, bool PerCellPeakRss);
+internal sealed record RunResult(int Index, double LoadBefore, double LoadAfter, IReadOnlyList<CellResult> Cells, IReadOnlyList<AllocationResult> Allocations, AppWorkResult AppWork, bool PerCellPeakRss, int ServerErrors);

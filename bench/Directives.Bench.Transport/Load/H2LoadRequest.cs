@@ -2,22 +2,18 @@ using System.Globalization;
 
 namespace Directives.Bench.Transport.Load;
 
-/// <summary>What one h2load run does: a fixed duration or a fixed number of requests.</summary>
-internal sealed record H2LoadRequest(Uri Target, string FrameFile, LoadShape Shape, TimeSpan? Duration, int? Requests, string? LogFile)
+/// <summary>
+/// One h2load run of a fixed number of requests. Never a fixed duration: h2load then stops by resetting the
+/// streams in flight, and the server sees those calls fail (with exceptions and error logs) inside the cell.
+/// </summary>
+internal sealed record H2LoadRequest(Uri Target, string FrameFile, LoadShape Shape, int Requests, string? LogFile = null)
 {
     public IEnumerable<string> Arguments()
     {
         yield return "-t1";
         yield return "-c" + Shape.Connections.ToString(CultureInfo.InvariantCulture);
         yield return "-m" + Shape.StreamsPerConnection.ToString(CultureInfo.InvariantCulture);
-        if (Duration is { } duration)
-        {
-            yield return "-D" + ((int)duration.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + "ms";
-        }
-        else
-        {
-            yield return "-n" + (Requests ?? 1).ToString(CultureInfo.InvariantCulture);
-        }
+        yield return "-n" + Requests.ToString(CultureInfo.InvariantCulture);
 
         yield return "-d" + FrameFile;
         yield return "-Hcontent-type: application/grpc";

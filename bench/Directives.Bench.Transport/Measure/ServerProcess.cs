@@ -13,6 +13,8 @@ internal sealed class ServerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly Channel<string> _replies = Channel.CreateUnbounded<string>();
     private readonly SemaphoreSlim _commandLock = new(1, 1);
+    private readonly List<string> _firstLogLines = [];
+    private int _loggedErrors;
 
     private ServerProcess(Process process) => _process = process;
 
@@ -24,6 +26,21 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public int RoutedRawPort { get; private set; }
 
+    /// <summary>How many errors the server logged (warnings and above go to its standard error).</summary>
+    public int LoggedErrors => Volatile.Read(ref _loggedErrors);
+
+    /// <summary>The first lines the server logged, to show what went wrong.</summary>
+    public string FirstLogLines
+    {
+        get
+        {
+            lock (_firstLogLines)
+            {
+                return string.Join('\n', _firstLogLines);
+            }
+        }
+    }
+
     /// <summary>Whether <see cref="ResetPeakRss"/> works here (otherwise peaks are the process's lifetime peak).</summary>
     public bool PerCellPeakRss { get; private set; }
 
@@ -33,6 +50,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
+            RedirectStandardError = true,
             UseShellExecute = false,
         };
         if (options.Pin)
@@ -50,6 +68,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         info.ArgumentList.Add("server");
         var server = new ServerProcess(Process.Start(info) ?? throw new InvalidOperationException("Could not start the server."));
         _ = Task.Run(server.PumpOutputAsync);
+        _ = Task.Run(server.PumpLogAsync);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var ready = (await server._replies.Reader.ReadAsync(timeout.Token)).Split(' ');
         if (ready[0] != "ready")
@@ -83,19 +102,19 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>The bytes the server process has allocated since it started (GC.GetTotalAllocatedBytes).</summary>
-    public async Task<long> AllocatedBytesAsync()
+    /// <summary>The bytes the server has allocated (GC.GetTotalAllocatedBytes) and the methods its JIT has compiled.</summary>
+    public async Task<ServerCounters> CountersAsync()
     {
         await _commandLock.WaitAsync();
         try
         {
-            await _process.StandardInput.WriteLineAsync("alloc");
+            await _process.StandardInput.WriteLineAsync("counters");
             await _process.StandardInput.FlushAsync();
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            var reply = await _replies.Reader.ReadAsync(timeout.Token);
-            return reply.StartsWith("alloc ", StringComparison.Ordinal)
-                ? long.Parse(reply["alloc ".Length..], CultureInfo.InvariantCulture)
-                : throw new InvalidOperationException("Unexpected reply from the server: " + reply);
+            var reply = (await _replies.Reader.ReadAsync(timeout.Token)).Split(' ');
+            return reply.Length == 3 && reply[0] == "counters"
+                ? new ServerCounters(long.Parse(reply[1], CultureInfo.InvariantCulture), long.Parse(reply[2], CultureInfo.InvariantCulture))
+                : throw new InvalidOperationException("Unexpected reply from the server: " + string.Join(' ', reply));
         }
         finally
         {
@@ -133,4 +152,25 @@ internal sealed class ServerProcess : IAsyncDisposable
 
         _replies.Writer.TryComplete(new InvalidOperationException("The server process exited."));
     }
+
+    private async Task PumpLogAsync()
+    {
+        while (await _process.StandardError.ReadLineAsync() is { } line)
+        {
+            if (line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _loggedErrors);
+            }
+
+            lock (_firstLogLines)
+            {
+                if (_firstLogLines.Count < 20)
+                {
+                    _firstLogLines.Add(line);
+                }
+            }
+        }
+    }
 }
+
+internal readonly record struct ServerCounters(long AllocatedBytes, long CompiledMethods);

@@ -195,10 +195,10 @@ internal sealed class BenchReport(BenchOptions options, IReadOnlyList<RunResult>
 
     private void PerRunTable()
     {
-        var table = new MarkdownTable("run", "load avg before/after", "cell", "gRPC /s", "raw /s", "gRPC/raw", "gRPC p50/p99 µs", "raw p50/p99 µs");
+        var table = new MarkdownTable("run", "load avg before/after, server errors", "cell", "gRPC /s", "raw /s", "gRPC/raw", "gRPC p50/p99 µs", "raw p50/p99 µs", "methods JIT'd gRPC/raw");
         foreach (var run in runs)
         {
-            var loadAverage = run.LoadBefore.ToString("F2", CultureInfo.InvariantCulture) + " / " + run.LoadAfter.ToString("F2", CultureInfo.InvariantCulture);
+            var loadAverage = run.LoadBefore.ToString("F2", CultureInfo.InvariantCulture) + " / " + run.LoadAfter.ToString("F2", CultureInfo.InvariantCulture) + ", " + run.ServerErrors;
             foreach (var group in run.Cells.Where(cell => cell.Target != Target.RoutedRaw).GroupBy(cell => (cell.Driver, cell.Shape)))
             {
                 var grpc = group.Single(cell => cell.Target == Target.Grpc);
@@ -211,17 +211,18 @@ internal sealed class BenchReport(BenchOptions options, IReadOnlyList<RunResult>
                     raw.Load.Rate.ToString("N0", CultureInfo.InvariantCulture),
                     (grpc.Load.Rate / raw.Load.Rate).ToString("P1", CultureInfo.InvariantCulture),
                     Latency(grpc.Load.Latencies),
-                    Latency(raw.Load.Latencies));
+                    Latency(raw.Load.Latencies),
+                    grpc.Load.Server.CompiledMethods + " / " + raw.Load.Server.CompiledMethods);
             }
 
             if (run.Allocations.Count == 2)
             {
                 table.Add(run.Index.ToString(CultureInfo.InvariantCulture), loadAverage, "alloc B/call",
-                    Allocation(run, Target.Grpc).ToString("F0", CultureInfo.InvariantCulture), Allocation(run, Target.Raw).ToString("F0", CultureInfo.InvariantCulture), "", "", "");
+                    Allocation(run, Target.Grpc).ToString("F0", CultureInfo.InvariantCulture), Allocation(run, Target.Raw).ToString("F0", CultureInfo.InvariantCulture), "", "", "", "");
             }
         }
 
-        Section("Every run", table);
+        Section("Every run (methods JIT'd: compiled by the server's JIT during the measured cell; warm-up runs until two rounds in a row compile at most 5 each)", table);
 
         static string Latency(Latencies? latencies) => latencies is null
             ? ""

@@ -12,7 +12,8 @@ namespace Directives.Bench.Transport.Server;
 /// The benchmark server process: the gRPC service, the raw Kestrel ceiling, and the raw endpoint behind endpoint
 /// routing (to tell routing's share of the gap), each its own application on its own h2c port, in one process.
 /// Prints <c>ready {grpcPort} {rawPort} {routedPort}</c>, then answers commands on standard input:
-/// <c>alloc</c> prints the bytes the process has allocated so far, <c>exit</c> stops it.
+/// <c>counters</c> prints the bytes the process has allocated so far and the methods the JIT has compiled,
+/// <c>exit</c> stops it.
 /// </summary>
 internal static class BenchServer
 {
@@ -38,9 +39,11 @@ internal static class BenchServer
 
         while (Console.ReadLine() is { } command && command != "exit")
         {
-            if (command == "alloc")
+            if (command == "counters")
             {
-                Console.WriteLine("alloc " + GC.GetTotalAllocatedBytes(precise: true).ToString(CultureInfo.InvariantCulture));
+                var allocated = GC.GetTotalAllocatedBytes(precise: true);
+                var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+                Console.WriteLine("counters " + allocated.ToString(CultureInfo.InvariantCulture) + " " + compiled.ToString(CultureInfo.InvariantCulture));
             }
         }
 
