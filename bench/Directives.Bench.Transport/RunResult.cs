@@ -20,6 +20,11 @@ internal sealed record CellResult(string Driver, LoadShape Shape, Target Target,
     public double AllocatedBytesPerOperation => Load.Server.AllocatedBytes / (double)Load.Operations;
 
     public double LoadCpuPercent => 100 * Load.LoadCpu / Load.Server.Elapsed;
+
+    public double LoadCpuMicrosPerOperation => Load.LoadCpu.TotalMicroseconds / Load.Operations;
+
+    /// <summary>What our client allocated per operation (NaN when the load generator is h2load).</summary>
+    public double ClientAllocatedBytesPerOperation => Load.ClientAllocatedBytes is { } bytes ? bytes / (double)Load.Operations : double.NaN;
 }
 
 /// <summary>The server's allocations over a fixed number of unary calls.</summary>

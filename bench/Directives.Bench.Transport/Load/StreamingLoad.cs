@@ -17,16 +17,18 @@ internal static class StreamingLoad
 
         await Task.Delay(warmup);
         await window.StartAsync();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var started = Stopwatch.GetTimestamp();
         var before = Volatile.Read(ref counter.Messages);
         await Task.Delay(duration);
         var messages = Volatile.Read(ref counter.Messages) - before;
         var elapsed = Stopwatch.GetElapsedTime(started);
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         var usage = await window.StopAsync();
 
         await stop.CancelAsync();
         await reader;
-        return new LoadResult(messages / elapsed.TotalSeconds, messages, null, usage, usage.SelfCpu);
+        return new LoadResult(messages / elapsed.TotalSeconds, messages, null, usage, usage.SelfCpu, allocated);
     }
 
     private static async Task ReadAllAsync(IAsyncStreamReader<Chunk> stream, Counter counter, CancellationToken stop)

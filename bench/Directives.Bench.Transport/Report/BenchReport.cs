@@ -74,7 +74,7 @@ internal sealed class BenchReport(BenchOptions options, IReadOnlyList<RunResult>
     private void StreamingTable()
     {
         var shape = new LoadShape(1, 1);
-        var table = new MarkdownTable("endpoint", "messages/s", "MiB/s", "gRPC/raw", "server CPU %", "server CPU µs/msg", "server alloc B/msg", "client CPU %");
+        var table = new MarkdownTable("endpoint", "messages/s", "MiB/s", "gRPC/raw", "server CPU %", "server CPU µs/msg", "server alloc B/msg", "client CPU %", "client alloc B/msg");
         foreach (var target in new[] { Target.Grpc, Target.Raw })
         {
             table.Add(
@@ -85,7 +85,8 @@ internal sealed class BenchReport(BenchOptions options, IReadOnlyList<RunResult>
                 Over("stream", shape, target, cell => cell.Load.Server.CpuPercent).Format("F0"),
                 Over("stream", shape, target, cell => cell.CpuMicrosPerOperation).Format("F2"),
                 Over("stream", shape, target, cell => cell.AllocatedBytesPerOperation).Format("F0"),
-                Over("stream", shape, target, cell => cell.LoadCpuPercent).Format("F0"));
+                Over("stream", shape, target, cell => cell.LoadCpuPercent).Format("F0"),
+                Over("stream", shape, target, cell => cell.ClientAllocatedBytesPerOperation).Format("F0"));
         }
 
         Section("Server streaming, 1 KiB messages (payload 1024 B; frame " + Payloads.Frame(Payloads.StreamChunk).Length + " B), our client reading one stream", table);
@@ -93,7 +94,7 @@ internal sealed class BenchReport(BenchOptions options, IReadOnlyList<RunResult>
 
     private void ResourcesTable()
     {
-        var table = new MarkdownTable("load", "streams", "endpoint", "server CPU %", "server CPU µs/req", "server alloc B/req", "server peak RSS MiB", "load generator CPU %");
+        var table = new MarkdownTable("load", "streams", "endpoint", "server CPU %", "server CPU µs/req", "server alloc B/req", "server peak RSS MiB", "load generator CPU %", "load generator CPU µs/req", "client alloc B/req");
         foreach (var (driver, shapes) in new[] { ("h2load", BenchRun.H2LoadShapes), ("client", BenchRun.ClientShapes) })
         {
             if (!options.Has(driver))
@@ -113,7 +114,9 @@ internal sealed class BenchReport(BenchOptions options, IReadOnlyList<RunResult>
                         Over(driver, shape, target, cell => cell.CpuMicrosPerOperation).Format("F1"),
                         Over(driver, shape, target, cell => cell.AllocatedBytesPerOperation).Format("F0"),
                         Over(driver, shape, target, cell => cell.Load.Server.PeakRss / (1024.0 * 1024)).Format("F0"),
-                        Over(driver, shape, target, cell => cell.LoadCpuPercent).Format("F0"));
+                        Over(driver, shape, target, cell => cell.LoadCpuPercent).Format("F0"),
+                        Over(driver, shape, target, cell => cell.LoadCpuMicrosPerOperation).Format("F1"),
+                        Over(driver, shape, target, cell => cell.ClientAllocatedBytesPerOperation).Format("F0"));
                 }
             }
         }
@@ -121,7 +124,7 @@ internal sealed class BenchReport(BenchOptions options, IReadOnlyList<RunResult>
         var peak = runs.All(run => run.PerCellPeakRss)
             ? "Peak RSS is per cell (VmHWM reset through /proc/<pid>/clear_refs before each cell; one process serves both endpoints, so it includes the heap the other endpoint left)."
             : "Peak RSS is the server process's peak so far (VmHWM could not be reset per cell here).";
-        Section("Server resources per unary cell (CPU from /proc/<pid>/stat deltas, 100 % = the one core it is pinned to; allocations from GC.GetTotalAllocatedBytes deltas over the cell, connection setup included). " + peak, table);
+        Section("Resources per unary cell. CPU from /proc/<pid>/stat deltas, 100 % = the one core a process is pinned to; at low concurrency much of it is the .NET thread pool spinning (sched_yield) while it waits for work, so CPU µs/req means work only where the process is saturated. Allocations from GC.GetTotalAllocatedBytes deltas over the cell (the server's include connection setup; the client's include its 8-byte latency sample). " + peak, table);
     }
 
     private void BreakdownTable()
