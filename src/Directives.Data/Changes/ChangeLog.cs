@@ -58,6 +58,40 @@ public sealed class ChangeLog
         return await query.Take(limit).ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The <see cref="ChangeSpan"/> of each of <paramref name="resourceNames"/> that has entries, by name;
+    /// read without the snapshots, through the resource index.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, ChangeSpan>> SpansAsync(IReadOnlyCollection<string> resourceNames, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(resourceNames);
+        if (resourceNames.Count == 0)
+        {
+            return new Dictionary<string, ChangeSpan>(StringComparer.Ordinal);
+        }
+
+        var names = resourceNames.Distinct(StringComparer.Ordinal).ToArray();
+        var rows = await _context.ChangeRecords.AsNoTracking()
+            .Where(c => names.Contains(c.ResourceName))
+            .Select(c => new { c.ResourceName, c.Sequence, c.CommitTicks, c.ActorSubject, c.ActorDisplayName, c.ActorAgency, c.ActorRoles })
+            .ToListAsync(cancellationToken);
+        return rows
+            .GroupBy(r => r.ResourceName, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g =>
+                {
+                    var first = g.MinBy(r => r.Sequence)!;
+                    var last = g.MaxBy(r => r.Sequence)!;
+                    return new ChangeSpan(
+                        g.Key,
+                        new DateTimeOffset(first.CommitTicks, TimeSpan.Zero),
+                        new ChangeActor(first.ActorSubject, first.ActorDisplayName, first.ActorAgency, first.ActorRoles.Split(' ', StringSplitOptions.RemoveEmptyEntries)),
+                        new DateTimeOffset(last.CommitTicks, TimeSpan.Zero));
+                },
+                StringComparer.Ordinal);
+    }
+
     /// <summary>The entry with this sequence number, or null.</summary>
     public Task<ChangeRecord?> FindAsync(long sequence, CancellationToken cancellationToken)
         => _context.ChangeRecords.AsNoTracking().FirstOrDefaultAsync(c => c.Sequence == sequence, cancellationToken);
