@@ -49,6 +49,23 @@ public sealed class SteeringCommittee
         return new SteeringCommittee { Id = id, Level = level, Name = checkedName!, AreaName = checkedArea!, StandingAgencyId = standingAgencyId };
     }
 
+    /// <summary>Changes the committee's name, area or standing agency; the level and the compositions stay.</summary>
+    public void Update(string name, string areaName, Guid? standingAgencyId)
+    {
+        var violations = new ViolationCollector();
+        var checkedName = violations.RequiredLine(CommitteeFields.DisplayName, name, TextLimits.NameMaxLength);
+        var checkedArea = violations.RequiredLine(CommitteeFields.AreaName, areaName, TextLimits.NameMaxLength);
+        if (standingAgencyId == Guid.Empty)
+        {
+            violations.Add(CommitteeFields.StandingAgency, "is not a valid agency id");
+        }
+
+        violations.ThrowIfAny();
+        Name = checkedName!;
+        AreaName = checkedArea!;
+        StandingAgencyId = standingAgencyId;
+    }
+
     /// <summary>The composition in force on <paramref name="day"/>, if any.</summary>
     public CommitteeComposition? CompositionOn(DateOnly day) => _compositions.LastOrDefault(c => c.IsInForceOn(day));
 
