@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using Directives.Server.Auth;
 using Directives.Server.Tenancy;
 using Grpc.Net.Client;
@@ -46,7 +47,8 @@ internal sealed class TenancyTestServer : IAsyncDisposable
     public static async Task<TenancyTestServer> StartAsync(
         IDictionary<string, string?>? settings = null,
         string environment = "Development",
-        string? seedJson = TestSeed.Json)
+        string? seedJson = TestSeed.Json,
+        X509Certificate2? serverCertificate = null)
     {
         var folder = Directory.CreateTempSubdirectory("directives-tenancy-").FullName;
         var configuration = new Dictionary<string, string?>
@@ -79,12 +81,23 @@ internal sealed class TenancyTestServer : IAsyncDisposable
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Configuration.AddInMemoryCollection(configuration);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+
         builder.Logging.ClearProviders();
 
         builder.Services.AddGrpc();
         builder.Services.AddGrpcHealthChecks();
         builder.Services.AddDirectivesTenancy(builder.Configuration, builder.Environment);
+        if (serverCertificate is null)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            // After AddDirectivesTenancy: UseHttps applies Kestrel's HTTPS defaults as they are at this point,
+            // and tenancy's client-certificate settings are among them.
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(serverCertificate)));
+        }
+
         builder.Services.AddSingleton<ServiceCallLog>();
         builder.Services.AddSingleton<RecordingProvisioner>();
         builder.Services.AddSingleton<IProvinceProvisioner>(provider => provider.GetRequiredService<RecordingProvisioner>());
@@ -109,17 +122,22 @@ internal sealed class TenancyTestServer : IAsyncDisposable
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TenancyTestServer(app, new Uri(address), folder);
+        return new TenancyTestServer(app, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)), folder);
     }
 
     /// <summary>
     /// A channel to this server. With <paramref name="host"/> the calls carry that host name in
     /// <c>:authority</c> (<c>hung-yen.directives.test</c>) while still connecting to loopback.
     /// </summary>
-    public GrpcChannel CreateChannel(string? host = null)
+    public GrpcChannel CreateChannel(string? host = null, X509Certificate2? clientCertificate = null)
     {
         var handler = new SocketsHttpHandler
         {
+            SslOptions =
+            {
+                RemoteCertificateValidationCallback = (_, _, _, _) => true,
+                ClientCertificates = clientCertificate is null ? null : new X509CertificateCollection { clientCertificate },
+            },
             ConnectCallback = async (_, cancellationToken) =>
             {
                 var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
