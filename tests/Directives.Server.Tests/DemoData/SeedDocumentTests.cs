@@ -35,7 +35,7 @@ public sealed class SeedDocumentTests
     [Fact]
     public void AnAnchorMissingFromTheDocumentIsAnError()
     {
-        var seed = SeedDocument.Load(Directives.Server.DemoData.Documents.TienGiangDirective15.SeedFile);
+        var seed = SeedDocument.Load(global::Directives.Server.DemoData.Documents.TienGiangDirective15.SeedFile);
 
         Assert.True(seed.IsEmbedded);
         Assert.Throws<InvalidOperationException>(() => seed.TaskContents(["1. Tiếp tục tổ chức quán triệt", "9. Không có"], "Yêu cầu Thủ trưởng"));
