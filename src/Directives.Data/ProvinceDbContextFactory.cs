@@ -13,12 +13,19 @@ public sealed class ProvinceDbContextFactory : IProvinceDbContextFactory
     private readonly IOptionsMonitor<StorageOptions> _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILoggerFactory _loggerFactory;
+    private readonly IInterceptor[] _interceptors;
     private SqlitePragmas? _sqlitePragmas;
 
-    public ProvinceDbContextFactory(IOptionsMonitor<StorageOptions> options, TimeProvider timeProvider, ILoggerFactory? loggerFactory = null)
+    /// <param name="options">Where the databases are.</param>
+    /// <param name="timeProvider">The clock of commit times.</param>
+    /// <param name="interceptors">EF interceptors added to every context (the IInterceptor services in DI), for example for diagnostics.</param>
+    /// <param name="loggerFactory">Where EF logs.</param>
+    public ProvinceDbContextFactory(
+        IOptionsMonitor<StorageOptions> options, TimeProvider timeProvider, IEnumerable<IInterceptor>? interceptors = null, ILoggerFactory? loggerFactory = null)
     {
         _options = options;
         _timeProvider = timeProvider;
+        _interceptors = interceptors?.ToArray() ?? [];
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
     }
 
@@ -27,7 +34,7 @@ public sealed class ProvinceDbContextFactory : IProvinceDbContextFactory
         cancellationToken.ThrowIfCancellationRequested();
         var options = _options.CurrentValue;
         var connectionString = ProvinceConnectionStrings.For(options, provinceId);
-        var builder = new DbContextOptionsBuilder<ProvinceDbContext>().UseLoggerFactory(_loggerFactory);
+        var builder = new DbContextOptionsBuilder<ProvinceDbContext>().UseLoggerFactory(_loggerFactory).AddInterceptors(_interceptors);
         if (options.Provider == StorageProvider.Sqlite)
         {
             Directory.CreateDirectory(Path.GetFullPath(options.DataDirectory));

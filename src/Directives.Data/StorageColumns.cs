@@ -102,6 +102,7 @@ internal static class StorageColumns
     {
         entry.Property(SearchProperties.TaskTitle).CurrentValue = VietnameseText.NormalizeForSearch(task.Title);
         entry.Property(SearchProperties.TaskContent).CurrentValue = VietnameseText.NormalizeForSearch(task.Content);
+        entry.Property(TaskConfiguration.NumberSortKey).CurrentValue = task.Number.SortKey;
         entry.Property(TaskConfiguration.DueSort).CurrentValue = task.DueAt?.UtcTicks ?? StandingDueSort;
         entry.Property(TaskConfiguration.CompleteSort).CurrentValue = task.CompletedAt?.UtcTicks ?? long.MaxValue;
         UpdateAgencyIndex(context, entry, task);

@@ -15,9 +15,9 @@ internal static class DomainConverters
     public static readonly ValueConverter NumberAndSymbol =
         new ValueConverter<NumberAndSymbol, string>(value => value.Text, text => Domain.Directives.NumberAndSymbol.Parse(text));
 
-    /// <summary>"0003.0010" for 3.10: ordered as text, it orders tasks numerically level by level.</summary>
+    /// <summary>"3.10" as printed; the sort key ("0003.0010") is a column of its own (TaskConfiguration.NumberSortKey).</summary>
     public static readonly ValueConverter TaskNumber =
-        new ValueConverter<TaskNumber, string>(value => value.SortKey, sortKey => Domain.Tasks.TaskNumber.FromSortKey(sortKey));
+        new ValueConverter<TaskNumber, string>(value => value.ToString(), text => Domain.Tasks.TaskNumber.Parse(text));
 
     public static readonly ValueConverter Deadline =
         new ValueConverter<Deadline, string>(value => value.ToString(), text => Domain.Tasks.Deadline.Parse(text));

@@ -15,6 +15,9 @@ internal sealed class TaskConfiguration(ModelOptions options) : IEntityTypeConfi
     /// <summary>The due instant for ordering: <see cref="DirectiveTask.DueAt"/>, or <see cref="StorageColumns.StandingDueSort"/> so that standing tasks sort last on both providers.</summary>
     public const string DueSort = nameof(DueSort);
 
+    /// <summary>The sort key of <see cref="DirectiveTask.Number"/> (<see cref="TaskNumber.SortKey"/>).</summary>
+    public const string NumberSortKey = nameof(NumberSortKey);
+
     /// <summary>The completion instant for ordering; open tasks sort last (<see cref="long.MaxValue"/>).</summary>
     public const string CompleteSort = nameof(CompleteSort);
 
@@ -30,7 +33,11 @@ internal sealed class TaskConfiguration(ModelOptions options) : IEntityTypeConfi
         builder.Property<string>(ResourceProperties.DirectiveResourceId).HasMaxLength(ResourceIds.MaxLength).IsRequired().UseOrdinalCollation(options);
 
         builder.HasOne<Directive>().WithMany().HasForeignKey(t => t.DirectiveId).OnDelete(DeleteBehavior.Restrict).HasConstraintName("fk_tasks_directive");
-        builder.Property(t => t.Number).HasConversion(DomainConverters.TaskNumber).HasColumnName("number_sort_key").HasMaxLength(SortKeyMaxLength).UseOrdinalCollation(options);
+        builder.Property(t => t.Number).HasConversion(DomainConverters.TaskNumber).HasMaxLength(SortKeyMaxLength);
+
+        // The number's sort key as a plain string ("0003.0010" for 3.10, ordered as text like the numbers
+        // level by level), so SQL can order, compare and prefix-match it without the value converter.
+        builder.Property<string>(NumberSortKey).HasMaxLength(SortKeyMaxLength).IsRequired().UseOrdinalCollation(options);
         builder.PrimitiveCollection(t => t.CooperatingAgencyIds).HasField("_cooperatingAgencyIds");
         builder.Property(t => t.OriginalDeadline).HasConversion(DomainConverters.Deadline).HasMaxLength(DeadlineMaxLength);
         builder.Property(t => t.Deadline).HasConversion(DomainConverters.Deadline).HasMaxLength(DeadlineMaxLength);
@@ -81,12 +88,12 @@ internal sealed class TaskConfiguration(ModelOptions options) : IEntityTypeConfi
         // Indexes for ListTasks at 100,000 tasks in a province. Every order ends with the resource name
         // (directive id, task id) so keyset pages are stable; the leading columns serve the filters.
         builder.HasIndex(ResourceProperties.DirectiveResourceId, ResourceProperties.ResourceId).IsUnique().HasDatabaseName("ux_tasks_resource_id");
-        builder.HasIndex(nameof(DirectiveTask.DirectiveId), nameof(DirectiveTask.Number))
+        builder.HasIndex(nameof(DirectiveTask.DirectiveId), NumberSortKey)
             .IsUnique()
             .HasFilter("delete_time IS NULL")
             .HasDatabaseName(UniqueIndexes.TaskNumber);
-        builder.HasIndex(ResourceProperties.DirectiveResourceId, nameof(DirectiveTask.Number), ResourceProperties.ResourceId).HasDatabaseName("ix_tasks_number_order");
-        builder.HasIndex(nameof(DirectiveTask.State), ResourceProperties.DirectiveResourceId, nameof(DirectiveTask.Number), ResourceProperties.ResourceId).HasDatabaseName("ix_tasks_state_number_order");
+        builder.HasIndex(ResourceProperties.DirectiveResourceId, NumberSortKey, ResourceProperties.ResourceId).HasDatabaseName("ix_tasks_number_order");
+        builder.HasIndex(nameof(DirectiveTask.State), ResourceProperties.DirectiveResourceId, NumberSortKey, ResourceProperties.ResourceId).HasDatabaseName("ix_tasks_state_number_order");
         builder.HasIndex(DueSort, ResourceProperties.DirectiveResourceId, ResourceProperties.ResourceId).HasDatabaseName("ix_tasks_due_order");
         builder.HasIndex(nameof(DirectiveTask.State), DueSort, ResourceProperties.DirectiveResourceId, ResourceProperties.ResourceId).HasDatabaseName("ix_tasks_state_due_order");
         builder.HasIndex(ResourceProperties.CreateTime, ResourceProperties.DirectiveResourceId, ResourceProperties.ResourceId).HasDatabaseName("ix_tasks_create_time_order");

@@ -142,6 +142,7 @@ internal sealed class InitialSchema : Migration
                 id = table.Column<Guid>(nullable: false),
                 directive_id = table.Column<Guid>(nullable: false),
                 directive_resource_id = table.Column<string>(maxLength: 63, collation: types.OrdinalCollation, nullable: false),
+                number = table.Column<string>(maxLength: 24, nullable: false),
                 number_sort_key = table.Column<string>(maxLength: 24, collation: types.OrdinalCollation, nullable: false),
                 title = table.Column<string>(nullable: false),
                 content = table.Column<string>(nullable: false),

@@ -95,13 +95,8 @@ internal sealed class Keyset<T>(params KeysetKey<T>[] keys)
     // A captured value, which EF sends as a query parameter (one cached plan for every page).
     private static MemberExpression Parameterized(object value, Type type)
     {
-        var box = Activator.CreateInstance(typeof(Box<>).MakeGenericType(type), value)!;
-        return Expression.Property(Expression.Constant(box), nameof(Box<int>.Value));
-    }
-
-    private sealed class Box<TValue>(TValue value)
-    {
-        public TValue Value { get; } = value;
+        var box = Activator.CreateInstance(typeof(KeysetValue<>).MakeGenericType(type), value)!;
+        return Expression.Property(Expression.Constant(box), nameof(KeysetValue<int>.Value));
     }
 
     private sealed class ParameterReplacer(ParameterExpression from, Expression to) : ExpressionVisitor
@@ -111,6 +106,12 @@ internal sealed class Keyset<T>(params KeysetKey<T>[] keys)
 
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
+}
+
+/// <summary>A cursor value as a closure member, so that EF parameterizes it.</summary>
+internal sealed class KeysetValue<TValue>(TValue value)
+{
+    public TValue Value { get; } = value;
 }
 
 /// <summary>One sort key: how to order by it in SQL, how to read it from a listed item, how to parse it back from a cursor.</summary>

@@ -83,13 +83,13 @@ public sealed class TaskFilters
         // Sort keys are 4-digit segments joined by '.': "0003" is top-level, "0003.0001" its child.
         if (parent is null)
         {
-            return t => !EF.Property<string>(t, nameof(DirectiveTask.Number)).Contains('.');
+            return t => !EF.Property<string>(t, TaskConfiguration.NumberSortKey).Contains(".");
         }
 
         var prefix = parent.SortKey + ".";
         var length = prefix.Length + 4;
-        return t => EF.Property<string>(t, nameof(DirectiveTask.Number)).StartsWith(prefix)
-            && EF.Property<string>(t, nameof(DirectiveTask.Number)).Length == length;
+        return t => EF.Property<string>(t, TaskConfiguration.NumberSortKey).StartsWith(prefix)
+            && EF.Property<string>(t, TaskConfiguration.NumberSortKey).Length == length;
     }
 
     /// <summary><c>title</c> contains the words.</summary>

@@ -15,7 +15,7 @@ public static class TaskQueries
 
     private static readonly Keyset<DirectiveTask> ByNumber = new(
         DirectiveKey,
-        KeysetKey<DirectiveTask>.Text(nameof(DirectiveTask.Number), t => t.Resource.Number.SortKey),
+        KeysetKey<DirectiveTask>.Text(TaskConfiguration.NumberSortKey, t => t.Resource.Number.SortKey),
         TaskKey);
 
     private static readonly Keyset<DirectiveTask> ByDeadline = new(

@@ -24,18 +24,19 @@ public static class Samples
     public static Directive Directive(string? number = "38-CT/TU", DateOnly? issuedOn = null, string subject = "Về tăng cường sự lãnh đạo của Đảng đối với công tác bảo đảm an ninh, trật tự năm 2024")
         => Domain.Directives.Directive.CreateDraft(Guid.NewGuid(), new DirectiveDetails
         {
-            DocumentType = DocumentType.ChiThi,
+            DocumentType = NumberAndSymbol.TryParse(number, out var parsed) && parsed.DocumentType is { } type ? type : DocumentType.ChiThi,
             NumberAndSymbol = number,
             IssuingBody = Nfc("Ban Thường vụ Tỉnh ủy Hưng Yên"),
             Place = Nfc("Hưng Yên"),
-            IssuedOn = issuedOn ?? new DateOnly(2024, 3, 15),
+            // A draft without a number has no date yet either.
+            IssuedOn = number is null ? issuedOn : issuedOn ?? new DateOnly(2024, 3, 15),
             Subject = Nfc(subject),
             Signer = new Signer(Nfc("Nguyễn Hữu Nghĩa"), Nfc("Bí thư"), "T/M BAN THƯỜNG VỤ"),
             LegalBases = [new LegalBasis("14-NQ/TU", new DateOnly(2022, 12, 19), Nfc("Nghị quyết của Ban Thường vụ Tỉnh ủy về đảm bảo an ninh, trật tự"))],
             Recipients = [Nfc("Bộ Công an"), Nfc("Các sở, ban, ngành, đoàn thể tỉnh"), Nfc("Các huyện ủy, thị ủy, thành ủy")],
             ReportingSchedule = ReportingSchedule.SixMonthly | ReportingSchedule.Annual,
             Confidentiality = Confidentiality.Normal,
-            Body = Nfc("Chỉ thị về công tác bảo đảm an ninh chính trị, trật tự an toàn xã hội.\nĐấu tranh phòng, chống tội phạm."),
+            Body = Nfc("Toàn văn được lưu nguyên văn.\nCác cơ quan, đơn vị tổ chức thực hiện."),
         });
 
     public static DirectiveTask Task(

@@ -1,5 +1,6 @@
 using Directives.Data.Storage;
 using Directives.Testing.Postgres;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace Directives.Data.Tests.Infrastructure;
@@ -7,12 +8,12 @@ namespace Directives.Data.Tests.Infrastructure;
 /// <summary>A province database of one test, with the Data services configured as the Server configures them.</summary>
 public sealed class TestProvince
 {
-    private TestProvince(StorageTarget target, string provinceId, StorageOptions options, TimeProvider timeProvider)
+    private TestProvince(StorageTarget target, string provinceId, StorageOptions options, TimeProvider timeProvider, IInterceptor[] interceptors)
     {
         Target = target;
         ProvinceId = provinceId;
         Options = options;
-        Factory = new ProvinceDbContextFactory(new StaticOptionsMonitor(options), timeProvider);
+        Factory = new ProvinceDbContextFactory(new StaticOptionsMonitor(options), timeProvider, interceptors);
         Migrator = new ProvinceDatabaseMigrator(Factory);
     }
 
@@ -28,6 +29,9 @@ public sealed class TestProvince
 
     public Task<ProvinceDbContext> OpenAsync() => Factory.CreateAsync(ProvinceId, CancellationToken.None);
 
+    /// <summary>The same database, opened through contexts with <paramref name="interceptors"/>.</summary>
+    public TestProvince With(params IInterceptor[] interceptors) => new(Target, ProvinceId, Options, TimeProvider.System, interceptors);
+
     internal static TestProvince Create(StorageTarget target, string provinceId, string sqliteRoot, PostgresServer? postgres, TimeProvider timeProvider)
     {
         var options = target == StorageTarget.Sqlite
@@ -38,7 +42,7 @@ public sealed class TestProvince
                 ConnectionStringTemplate = (postgres ?? throw new InvalidOperationException("PostgreSQL has not started."))
                     .ConnectionString("directives_" + StorageOptions.ProvincePlaceholder),
             };
-        return new TestProvince(target, provinceId, options, timeProvider);
+        return new TestProvince(target, provinceId, options, timeProvider, []);
     }
 
     private sealed class StaticOptionsMonitor(StorageOptions value) : IOptionsMonitor<StorageOptions>
