@@ -50,6 +50,15 @@ public sealed class Agency
         return agency;
     }
 
+    /// <summary>Records that the agency is of another kind (a department reclassified, a kind entered in error).</summary>
+    public void Reclassify(AgencyKind kind)
+    {
+        var violations = new ViolationCollector();
+        violations.Defined(AgencyFields.Kind, kind);
+        violations.ThrowIfAny();
+        Kind = kind;
+    }
+
     /// <summary>The name in effect on <paramref name="day"/>; null before the agency's first known name or after its merger.</summary>
     public string? NameOn(DateOnly day)
     {
