@@ -9,8 +9,13 @@ namespace Directives.Server.Tenancy;
 /// <summary>
 /// directives.v1.ProvinceAdminService: the platform administrator's changes to the registry, effective
 /// at once without a restart. The tenant interceptor has already limited callers to <c>platform-admin</c>.
+/// Registry changes are in no province's history, so each one is written to the log with who made it and why.
 /// </summary>
-internal sealed partial class ProvinceAdminGrpcService(IProvinceRegistry registry, ProvinceAdministration administration)
+internal sealed partial class ProvinceAdminGrpcService(
+    IProvinceRegistry registry,
+    ProvinceAdministration administration,
+    ITenantContext tenant,
+    ILogger<ProvinceAdminGrpcService> logger)
     : ProvinceAdminService.ProvinceAdminServiceBase
 {
     private const int MaxReasonLength = 2000;
@@ -19,6 +24,11 @@ internal sealed partial class ProvinceAdminGrpcService(IProvinceRegistry registr
     {
         var draft = ValidateCreation(request);
         var created = await administration.CreateAsync(draft, NullIfEmpty(request.RequestId), request.ValidateOnly, context.CancellationToken);
+        if (!request.ValidateOnly)
+        {
+            LogChange(logger, nameof(CreateProvince), created.Id, created.Etag, tenant.Caller.Subject, "");
+        }
+
         return ProvinceMapping.ToProto(created, includeStorage: true);
     }
 
@@ -39,6 +49,11 @@ internal sealed partial class ProvinceAdminGrpcService(IProvinceRegistry registr
         }
 
         var updated = await administration.UpdateStateAsync(id, state, NullIfEmpty(request.Etag), request.ValidateOnly, context.CancellationToken);
+        if (!request.ValidateOnly)
+        {
+            LogChange(logger, nameof(UpdateProvinceState) + " " + request.State, id, updated.Etag, tenant.Caller.Subject, request.Reason);
+        }
+
         return ProvinceMapping.ToProto(updated, includeStorage: true);
     }
 
@@ -50,6 +65,11 @@ internal sealed partial class ProvinceAdminGrpcService(IProvinceRegistry registr
             ? parsed
             : throw ApiErrors.InvalidField("succession_date", "must be a full, valid date");
         var linked = await administration.LinkPredecessorAsync(successor, predecessor, date, NullIfEmpty(request.Etag), request.ValidateOnly, context.CancellationToken);
+        if (!request.ValidateOnly)
+        {
+            LogChange(logger, nameof(LinkPredecessor) + " " + predecessor, successor, linked.Etag, tenant.Caller.Subject, "");
+        }
+
         return ProvinceMapping.ToProto(linked, includeStorage: true);
     }
 
@@ -95,6 +115,9 @@ internal sealed partial class ProvinceAdminGrpcService(IProvinceRegistry registr
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Province registry change {Method} of {ProvinceId} (etag {Etag}) by {Subject}. Reason: {Reason}")]
+    private static partial void LogChange(ILogger logger, string method, string provinceId, string etag, string subject, string reason);
 
     [GeneratedRegex("^[A-Za-z0-9_.-]{1,100}$", RegexOptions.CultureInvariant)]
     private static partial Regex StorageLocationPattern();
