@@ -20,8 +20,6 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
     // CancellationTokenSource.CancelAfter takes at most uint.MaxValue - 1 milliseconds (about 49 days).
     private static readonly TimeSpan MaxTimerDelay = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
 
-    // RST_STREAM CANCEL: the server no longer wants the rest of the request.
-    private const int Http2CancelErrorCode = 0x8;
 
     private readonly string _method;
     private Metadata? _requestHeaders;
@@ -37,6 +35,7 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
     private string? _peer;
     private ICompressionProvider? _responseCompression;
     private ResponseOwnership _ownership;
+    private TaskCompletionSource? _deadlineEnd;
     private bool _responseHeadersSent;
 
     public HttpContextServerCallContext(HttpContext httpContext, ServerCallSettings settings, string method)
@@ -205,13 +204,11 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
     }
 
     /// <summary>The handler returned: sends its status (or DEADLINE_EXCEEDED) and ends the call.</summary>
-    public void Complete()
+    public Task CompleteAsync()
     {
         if (!_ownership.TryEndFromHandler())
         {
-            // Already ended at the deadline.
-            End();
-            return;
+            return EndedAtDeadlineAsync();
         }
 
         if (IsDeadlineExceeded)
@@ -222,20 +219,20 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
         else if (HttpContext.RequestAborted.IsCancellationRequested)
         {
             EndCanceled();
-            return;
+            return Task.CompletedTask;
         }
 
         WriteStatus();
         End();
+        return Task.CompletedTask;
     }
 
     /// <summary>The handler (or reading its request) failed: maps the exception to a status and ends the call.</summary>
-    public void Complete(Exception exception)
+    public Task CompleteAsync(Exception exception)
     {
         if (!_ownership.TryEndFromHandler())
         {
-            End();
-            return;
+            return EndedAtDeadlineAsync();
         }
 
         if (IsDeadlineExceeded)
@@ -246,7 +243,7 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
         else if (HttpContext.RequestAborted.IsCancellationRequested)
         {
             EndCanceled();
-            return;
+            return Task.CompletedTask;
         }
         else if (exception is RpcException rpcException)
         {
@@ -267,6 +264,7 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
 
         WriteStatus();
         End();
+        return Task.CompletedTask;
     }
 
     protected override Task WriteResponseHeadersAsyncCore(Metadata responseHeaders)
@@ -334,15 +332,31 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
     /// <summary>The deadline passed while the client is still there: the call ends now, whatever the handler is doing.</summary>
     private void OnDeadline()
     {
-        if (IsDeadlineExceeded && _ownership.RequestEndFromOutside() == ResponseOwnership.OutsideEndResult.EndNow)
+        if (!IsDeadlineExceeded)
         {
-            _ = EndAtDeadlineAsync();
+            return;
+        }
+
+        // Published before the end is claimed, so a handler that finds the call ended can wait for the end
+        // to be written before its request delegate returns (Kestrel would otherwise finish the response
+        // under it).
+        var deadlineEnd = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _deadlineEnd, deadlineEnd);
+        switch (_ownership.RequestEndFromOutside())
+        {
+            case ResponseOwnership.OutsideEndResult.EndNow:
+                _ = EndAtDeadlineAsync();
+                break;
+            case ResponseOwnership.OutsideEndResult.AlreadyEnded:
+                deadlineEnd.TrySetResult();
+                break;
         }
     }
 
     /// <summary>
-    /// Sends DEADLINE_EXCEEDED and completes the response without waiting for the handler (which has had its
-    /// token cancelled), then resets the stream so the client stops sending, as gRPC for .NET does.
+    /// Sends DEADLINE_EXCEEDED and completes the response without waiting for the handler, which has had its
+    /// token cancelled, as gRPC for .NET does. The request side is left to Kestrel: clients stop sending
+    /// once they have the status, and a reset could overtake the status on its way out.
     /// </summary>
     private async Task EndAtDeadlineAsync()
     {
@@ -355,13 +369,22 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
             {
                 await body.CompleteAsync();
             }
-
-            HttpContext.Features.Get<IHttpResetFeature>()?.Reset(Http2CancelErrorCode);
         }
         catch (Exception exception)
         {
             GrpcServerLog.ErrorEndingCallAtDeadline(Settings.Logger, _method, exception);
         }
+        finally
+        {
+            _deadlineEnd?.TrySetResult();
+        }
+    }
+
+    /// <summary>The handler returned after the deadline ended its call: waits until that end has been written.</summary>
+    private Task EndedAtDeadlineAsync()
+    {
+        End();
+        return Volatile.Read(ref _deadlineEnd)?.Task ?? Task.CompletedTask;
     }
 
     private void InitializeDeadline(string value)

@@ -50,7 +50,7 @@ public class ThirdPartyClientTests(ThirdPartyClientTests.ServerFixture fixture) 
         var root = json.RootElement;
         Assert.Equal(caseName, root.GetProperty("case").GetString());
         var detail = root.GetProperty("detail").GetString();
-        Assert.True(root.GetProperty("ok").GetBoolean(), peer + " " + caseName + ": " + detail + Environment.NewLine + result.Stderr);
+        Assert.True(root.GetProperty("ok").GetBoolean(), peer + " " + caseName + ": " + detail + Environment.NewLine + result.Stderr + Environment.NewLine + ServerLogTail());
         Assert.Equal(0, result.ExitCode);
     }
 
@@ -64,6 +64,14 @@ public class ThirdPartyClientTests(ThirdPartyClientTests.ServerFixture fixture) 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(Cases, result.StdoutLines);
     }
+
+    /// <summary>The server's last gRPC and HTTP/2 log events, to tell a failing case's story.</summary>
+    private string ServerLogTail() => string.Join(
+        Environment.NewLine,
+        fixture.Server.Logs.Entries
+            .Where(entry => entry.Category.StartsWith("Grpc", StringComparison.Ordinal) || entry.Category.Contains("Kestrel", StringComparison.Ordinal))
+            .TakeLast(30)
+            .Select(entry => "server log: " + entry.EventId.Name + ": " + entry.Message));
 
     /// <summary>Our server with the conformance service, compressing responses for clients that accept gzip (the gzip_response case).</summary>
     public sealed class ServerFixture : IAsyncLifetime

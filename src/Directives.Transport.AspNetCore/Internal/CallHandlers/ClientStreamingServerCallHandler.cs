@@ -48,11 +48,11 @@ internal sealed class ClientStreamingServerCallHandler<TService, TRequest, TResp
 
             // A handler may answer before the client half-closes; Kestrel then ends the request stream
             // with RST_STREAM(NO_ERROR) after the response, discarding the rest of the body.
-            context.Complete();
+            await context.CompleteAsync();
         }
         catch (Exception exception)
         {
-            context.Complete(exception);
+            await context.CompleteAsync(exception);
         }
     }
 

@@ -36,11 +36,11 @@ internal sealed class DuplexStreamingServerCallHandler<TService, TRequest, TResp
                 new HttpContextStreamReader<TRequest>(context, _method.RequestMarshaller.ContextualDeserializer),
                 new HttpContextStreamWriter<TResponse>(context, _method.ResponseMarshaller.ContextualSerializer),
                 context);
-            context.Complete();
+            await context.CompleteAsync();
         }
         catch (Exception exception)
         {
-            context.Complete(exception);
+            await context.CompleteAsync(exception);
         }
     }
 

@@ -34,11 +34,11 @@ internal sealed class ServerStreamingServerCallHandler<TService, TRequest, TResp
         {
             var request = await MessageReader.ReadSingleMessageAsync(context, _method.RequestMarshaller.ContextualDeserializer);
             await _pipeline(request, new HttpContextStreamWriter<TResponse>(context, _method.ResponseMarshaller.ContextualSerializer), context);
-            context.Complete();
+            await context.CompleteAsync();
         }
         catch (Exception exception)
         {
-            context.Complete(exception);
+            await context.CompleteAsync(exception);
         }
     }
 

@@ -46,11 +46,11 @@ internal sealed class UnaryServerCallHandler<TService, TRequest, TResponse> : Se
                 }
             }
 
-            context.Complete();
+            await context.CompleteAsync();
         }
         catch (Exception exception)
         {
-            context.Complete(exception);
+            await context.CompleteAsync(exception);
         }
     }
 
