@@ -16,6 +16,8 @@ internal sealed record BenchOptions
           --no-pin              do not pin the server and the load generator to separate cores
           --server-cpu N        the core the server runs on (default 0)
           --load-cpu N          the core h2load and our client run on (default 1)
+          --nice N              run the server and the load generator at niceness N (e.g. -20, as root) so that
+                                a busy machine's other work disturbs them less; the report says so
           --wait-for-quiet L    first wait (polling every 60 s) until the 1-minute load average is below L
           --max-wait MIN        give up waiting after MIN minutes and measure anyway (default 25)
           --report PATH         also write the report (markdown) to PATH
@@ -38,6 +40,8 @@ internal sealed record BenchOptions
     public int ServerCpu { get; init; }
 
     public int LoadCpu { get; init; } = 1;
+
+    public int? Niceness { get; init; }
 
     public double? WaitForQuietBelow { get; init; }
 
@@ -65,6 +69,7 @@ internal sealed record BenchOptions
                 "--no-pin" => options with { Pin = false },
                 "--server-cpu" => options with { ServerCpu = PositiveInt(Next(), arg, allowZero: true) },
                 "--load-cpu" => options with { LoadCpu = PositiveInt(Next(), arg, allowZero: true) },
+                "--nice" => options with { Niceness = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--wait-for-quiet" => options with { WaitForQuietBelow = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--max-wait" => options with { MaxWait = TimeSpan.FromMinutes(double.Parse(Next(), CultureInfo.InvariantCulture)) },
                 "--report" => options with { ReportPath = Next() },

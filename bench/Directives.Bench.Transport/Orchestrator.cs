@@ -71,8 +71,15 @@ internal static class Orchestrator
         var pinning = options.Pin
             ? "server pinned to core " + options.ServerCpu + ", load generator (h2load, our client) to core " + options.LoadCpu + " (taskset)"
             : "no pinning";
-        return "- " + DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC, " + Environment.ProcessorCount + " cores visible to the load generator, " + cpu + "\n"
-            + "- " + RuntimeInformation.FrameworkDescription + ", Release, " + (GCSettings.IsServerGC ? "Server GC" : "Workstation GC") + ", " + await H2LoadVersionAsync() + "\n"
+        if (options.Niceness is { } niceness)
+        {
+            pinning += ", both at niceness " + niceness + " (nice)";
+        }
+
+        var cores = File.ReadLines("/proc/cpuinfo").Count(line => line.StartsWith("processor", StringComparison.Ordinal));
+        return "- " + DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC, " + cores + " cores, " + cpu + "\n"
+            + "- " + RuntimeInformation.FrameworkDescription + ", Release, " + (GCSettings.IsServerGC ? "Server GC" : "Workstation GC")
+            + " (Server GC is configured; the runtime uses Workstation GC in a process that sees one core), " + await H2LoadVersionAsync() + "\n"
             + "- " + pinning + "; h2c on loopback; " + options.Runs + " run(s), each with a fresh server process; per cell "
             + options.Warmup.TotalSeconds + " s warm-up + " + options.Duration.TotalSeconds + " s measured; gRPC and raw alternate\n"
             + "- echo request and reply: " + Payloads.EchoRequest.CalculateSize() + " B message, " + Payloads.Frame(Payloads.EchoRequest).Length + " B frame\n"
