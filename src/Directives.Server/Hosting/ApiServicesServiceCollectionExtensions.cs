@@ -1,4 +1,3 @@
-using Directives.Server.Services.Agencies;
 using Directives.Server.Services.Common;
 using Directives.Server.Services.Directives;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,9 +13,6 @@ internal static class ApiServicesServiceCollectionExtensions
         services.TryAddSingleton<HistoryPages>();
         services.TryAddSingleton<DirectiveListing>();
         services.TryAddScoped<DirectiveWriter>();
-        services.TryAddSingleton<AgencyListing>();
-        services.TryAddScoped<AgencyWriter>();
-        services.TryAddScoped<AgencyMerger>();
         return services;
     }
 }

@@ -1,8 +1,6 @@
-using Directives.Server.Services.Agencies;
 using Directives.Server.Services.Changes;
 using Directives.Server.Services.Committees;
 using Directives.Server.Services.Directives;
-using Directives.Server.Services.Tasks;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -18,8 +16,6 @@ internal static class DirectivesEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapProvinceServices();
         endpoints.MapGrpcService<DirectiveGrpcService>();
-        endpoints.MapGrpcService<AgencyGrpcService>();
-        endpoints.MapGrpcService<TaskGrpcService>();
         endpoints.MapGrpcService<CommitteeGrpcService>();
         endpoints.MapGrpcService<ChangeFeedGrpcService>();
         endpoints.MapGrpcHealthChecksService();

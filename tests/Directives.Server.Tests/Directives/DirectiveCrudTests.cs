@@ -55,24 +55,6 @@ public abstract class DirectiveCrudTests(DirectivesServerFixture server)
     }
 
     [Fact]
-    public async Task CreateNamesTheMonitoringAgency()
-    {
-        var province = await server.CreateProvinceAsync();
-        var agency = await server.Client<AgencyService.AgencyServiceClient>(RoleNames.Secretariat, province).CreateAgencyAsync(new CreateAgencyRequest
-        {
-            Parent = Parent(province),
-            AgencyId = "cong-an-tinh",
-            Agency = new Agency { DisplayName = "Công an tỉnh", Kind = Agency.Types.Kind.Police },
-        });
-        var draft = SampleDirectives.Draft();
-        draft.MonitoringAgency = agency.Name;
-
-        var created = await Secretariat(province).CreateDirectiveAsync(new CreateDirectiveRequest { Parent = Parent(province), Directive = draft });
-
-        Assert.Equal(agency.Name, created.MonitoringAgency);
-    }
-
-    [Fact]
     public async Task GetOfAMissingDirectiveIsNotFound()
     {
         await ApiAssert.FailsAsync(
