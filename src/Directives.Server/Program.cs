@@ -1,6 +1,10 @@
-using Directives.Server.Hosting;
+var builder = WebApplication.CreateBuilder(args);
 
-await DirectivesApp.Build(args).RunAsync();
+builder.Services.AddGrpc();
 
-/// <summary>The host's entry point; the composition is <see cref="DirectivesApp"/>.</summary>
+var app = builder.Build();
+
+app.Run();
+
+/// <summary>The host's entry point, visible to integration tests.</summary>
 public partial class Program;
