@@ -1,10 +1,6 @@
-var builder = WebApplication.CreateBuilder(args);
+using Directives.Server.Hosting;
 
-builder.Services.AddGrpc();
+await DirectivesApp.Build(args).RunAsync();
 
-var app = builder.Build();
-
-app.Run();
-
-/// <summary>The host's entry point, visible to integration tests.</summary>
+/// <summary>The host's entry point; the composition is <see cref="DirectivesApp"/>.</summary>
 public partial class Program;
