@@ -3,8 +3,6 @@ using Directives.Data;
 using Directives.Data.Changes;
 using Directives.Data.Queries;
 using Directives.Data.Resources;
-using AgencyFields = Directives.Domain.Agencies.AgencyFields;
-using TargetDetails = Directives.Domain.Targets.TargetDetails;
 using Directives.Domain.Tasks;
 using Directives.Domain.Validation;
 using Directives.Server.Api;
@@ -12,7 +10,9 @@ using Directives.Server.Services.Common;
 using Directives.Server.Services.Tasks;
 using Directives.Server.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using AgencyFields = Directives.Domain.Agencies.AgencyFields;
 using DomainTarget = Directives.Domain.Targets.Target;
+using TargetDetails = Directives.Domain.Targets.TargetDetails;
 using Task = System.Threading.Tasks.Task;
 
 namespace Directives.Server.Services.Agencies;

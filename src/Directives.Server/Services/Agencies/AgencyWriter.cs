@@ -3,11 +3,11 @@ using Directives.Data;
 using Directives.Data.Changes;
 using Directives.Data.Resources;
 using Directives.Server.Api;
-using AgencyName = Directives.Server.Api.AgencyName;
 using Directives.Server.Services.Common;
 using Directives.Server.Services.Tasks;
 using Directives.Server.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using AgencyName = Directives.Server.Api.AgencyName;
 using DomainAgency = Directives.Domain.Agencies.Agency;
 
 namespace Directives.Server.Services.Agencies;
