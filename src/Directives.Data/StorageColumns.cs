@@ -1,6 +1,5 @@
 using Directives.Data.Configuration;
 using Directives.Data.Resources;
-using Directives.Data.Search;
 using Directives.Domain.Agencies;
 using Directives.Domain.Committees;
 using Directives.Domain.Directives;
@@ -20,7 +19,7 @@ namespace Directives.Data;
 internal static class StorageColumns
 {
     /// <summary>
-    /// The <see cref="TaskConfiguration.DueSort"/> of standing tasks, 9999-12-31T23:59:59Z in ticks: after
+    /// The <see cref="TaskProperties.DueSort"/> of standing tasks, 9999-12-31T23:59:59Z in ticks: after
     /// any real deadline (the latest possible ends 31/12/9999 at 16:59:59.9999999Z).
     /// </summary>
     public const long StandingDueSort = 3_155_378_975_990_000_000;
@@ -84,27 +83,27 @@ internal static class StorageColumns
 
     private static void UpdateDirective(EntityEntry entry, Directive directive)
     {
-        entry.Property(DirectiveConfiguration.NumberCanonical).CurrentValue = directive.NumberAndSymbol?.Canonical;
-        entry.Property(DirectiveConfiguration.IssueYear).CurrentValue = directive.IssuedOn?.Year;
-        entry.Property(SearchProperties.DirectiveNumber).CurrentValue =
+        entry.Property(DirectiveProperties.NumberCanonical).CurrentValue = directive.NumberAndSymbol?.Canonical;
+        entry.Property(DirectiveProperties.IssueYear).CurrentValue = directive.IssuedOn?.Year;
+        entry.Property(DirectiveProperties.NumberSearch).CurrentValue =
             directive.NumberAndSymbol is { } number ? VietnameseText.NormalizeForSearch(number.Text) : null;
-        entry.Property(SearchProperties.DirectiveSubject).CurrentValue = VietnameseText.NormalizeForSearch(directive.Subject);
-        entry.Property(SearchProperties.DirectiveIssuingBody).CurrentValue = VietnameseText.NormalizeForSearch(directive.IssuingBody);
-        entry.Property(SearchProperties.DirectiveSigner).CurrentValue =
+        entry.Property(DirectiveProperties.SubjectSearch).CurrentValue = VietnameseText.NormalizeForSearch(directive.Subject);
+        entry.Property(DirectiveProperties.IssuingBodySearch).CurrentValue = VietnameseText.NormalizeForSearch(directive.IssuingBody);
+        entry.Property(DirectiveProperties.SignerSearch).CurrentValue =
             directive.Signer is { } signer ? VietnameseText.NormalizeForSearch(signer.FullName) : null;
-        entry.Property(SearchProperties.DirectiveText).CurrentValue = VietnameseText.NormalizeForSearch(
+        entry.Property(DirectiveProperties.SearchText).CurrentValue = VietnameseText.NormalizeForSearch(
             string.Join(' ', directive.NumberAndSymbol?.Text, directive.Subject, directive.IssuingBody, directive.Signer?.FullName, directive.Body));
-        entry.Property(DirectiveConfiguration.IssueSort).CurrentValue = directive.IssuedOn?.DayNumber ?? -1;
-        entry.Property(DirectiveConfiguration.NumberSort).CurrentValue = directive.NumberAndSymbol?.Canonical ?? "";
+        entry.Property(DirectiveProperties.IssueSort).CurrentValue = directive.IssuedOn?.DayNumber ?? -1;
+        entry.Property(DirectiveProperties.NumberSort).CurrentValue = directive.NumberAndSymbol?.Canonical ?? "";
     }
 
     private static void UpdateTask(ProvinceDbContext context, EntityEntry entry, DirectiveTask task)
     {
-        entry.Property(SearchProperties.TaskTitle).CurrentValue = VietnameseText.NormalizeForSearch(task.Title);
-        entry.Property(SearchProperties.TaskContent).CurrentValue = VietnameseText.NormalizeForSearch(task.Content);
-        entry.Property(TaskConfiguration.NumberSortKey).CurrentValue = task.Number.SortKey;
-        entry.Property(TaskConfiguration.DueSort).CurrentValue = task.DueAt?.UtcTicks ?? StandingDueSort;
-        entry.Property(TaskConfiguration.CompleteSort).CurrentValue = task.CompletedAt?.UtcTicks ?? long.MaxValue;
+        entry.Property(TaskProperties.TitleSearch).CurrentValue = VietnameseText.NormalizeForSearch(task.Title);
+        entry.Property(TaskProperties.ContentSearch).CurrentValue = VietnameseText.NormalizeForSearch(task.Content);
+        entry.Property(TaskProperties.NumberSortKey).CurrentValue = task.Number.SortKey;
+        entry.Property(TaskProperties.DueSort).CurrentValue = task.DueAt?.UtcTicks ?? TaskProperties.StandingDueSort;
+        entry.Property(TaskProperties.CompleteSort).CurrentValue = task.CompletedAt?.UtcTicks ?? long.MaxValue;
         UpdateAgencyIndex(context, entry, task);
     }
 

@@ -15,7 +15,7 @@ internal static class DomainConverters
     public static readonly ValueConverter NumberAndSymbol =
         new ValueConverter<NumberAndSymbol, string>(value => value.Text, text => Domain.Directives.NumberAndSymbol.Parse(text));
 
-    /// <summary>"3.10" as printed; the sort key ("0003.0010") is a column of its own (TaskConfiguration.NumberSortKey).</summary>
+    /// <summary>"3.10" as printed; the sort key ("0003.0010") is a column of its own (TaskProperties.NumberSortKey).</summary>
     public static readonly ValueConverter TaskNumber =
         new ValueConverter<TaskNumber, string>(value => value.ToString(), text => Domain.Tasks.TaskNumber.Parse(text));
 

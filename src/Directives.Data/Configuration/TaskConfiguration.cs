@@ -1,5 +1,4 @@
 using Directives.Data.Resources;
-using Directives.Data.Search;
 using Directives.Domain.Directives;
 using Directives.Domain.Targets;
 using Directives.Domain.Tasks;
@@ -11,15 +10,6 @@ namespace Directives.Data.Configuration;
 internal sealed class TaskConfiguration(ModelOptions options) : IEntityTypeConfiguration<DirectiveTask>
 {
     public const string Table = "tasks";
-
-    /// <summary>The due instant for ordering: <see cref="DirectiveTask.DueAt"/>, or <see cref="StorageColumns.StandingDueSort"/> so that standing tasks sort last on both providers.</summary>
-    public const string DueSort = nameof(DueSort);
-
-    /// <summary>The sort key of <see cref="DirectiveTask.Number"/> (<see cref="TaskNumber.SortKey"/>).</summary>
-    public const string NumberSortKey = nameof(NumberSortKey);
-
-    /// <summary>The completion instant for ordering; open tasks sort last (<see cref="long.MaxValue"/>).</summary>
-    public const string CompleteSort = nameof(CompleteSort);
 
     private const int SortKeyMaxLength = 24;
     private const int DeadlineMaxLength = 60;
@@ -37,14 +27,14 @@ internal sealed class TaskConfiguration(ModelOptions options) : IEntityTypeConfi
 
         // The number's sort key as a plain string ("0003.0010" for 3.10, ordered as text like the numbers
         // level by level), so SQL can order, compare and prefix-match it without the value converter.
-        builder.Property<string>(NumberSortKey).HasMaxLength(SortKeyMaxLength).IsRequired().UseOrdinalCollation(options);
+        builder.Property<string>(TaskProperties.NumberSortKey).HasMaxLength(SortKeyMaxLength).IsRequired().UseOrdinalCollation(options);
         builder.PrimitiveCollection(t => t.CooperatingAgencyIds).HasField("_cooperatingAgencyIds");
         builder.Property(t => t.OriginalDeadline).HasConversion(DomainConverters.Deadline).HasMaxLength(DeadlineMaxLength);
         builder.Property(t => t.Deadline).HasConversion(DomainConverters.Deadline).HasMaxLength(DeadlineMaxLength);
         builder.Property(t => t.DueAt).HasConversion(DomainConverters.UtcTicks);
         builder.Property(t => t.CompletedAt).HasConversion(DomainConverters.UtcTicks);
-        builder.Property<long>(DueSort);
-        builder.Property<long>(CompleteSort);
+        builder.Property<long>(TaskProperties.DueSort);
+        builder.Property<long>(TaskProperties.CompleteSort);
         builder.Ignore(t => t.IsOpen);
 
         // Targets and extensions are values inside the task, kept in the domain's list order (targets are
@@ -82,20 +72,20 @@ internal sealed class TaskConfiguration(ModelOptions options) : IEntityTypeConfi
             report.HasIndex(r => new { r.AgencyId, r.SubmittedAt }).HasDatabaseName("ix_task_reports_agency");
         });
 
-        builder.Property<string>(SearchProperties.TaskTitle).IsRequired();
-        builder.Property<string>(SearchProperties.TaskContent).IsRequired();
+        builder.Property<string>(TaskProperties.TitleSearch).IsRequired();
+        builder.Property<string>(TaskProperties.ContentSearch).IsRequired();
 
         // Indexes for ListTasks at 100,000 tasks in a province. Every order ends with the resource name
         // (directive id, task id) so keyset pages are stable; the leading columns serve the filters.
         builder.HasIndex(ResourceProperties.DirectiveResourceId, ResourceProperties.ResourceId).IsUnique().HasDatabaseName("ux_tasks_resource_id");
-        builder.HasIndex(nameof(DirectiveTask.DirectiveId), NumberSortKey)
+        builder.HasIndex(nameof(DirectiveTask.DirectiveId), TaskProperties.NumberSortKey)
             .IsUnique()
             .HasFilter("delete_time IS NULL")
             .HasDatabaseName(UniqueIndexes.TaskNumber);
-        builder.HasIndex(ResourceProperties.DirectiveResourceId, NumberSortKey, ResourceProperties.ResourceId).HasDatabaseName("ix_tasks_number_order");
-        builder.HasIndex(nameof(DirectiveTask.State), ResourceProperties.DirectiveResourceId, NumberSortKey, ResourceProperties.ResourceId).HasDatabaseName("ix_tasks_state_number_order");
-        builder.HasIndex(DueSort, ResourceProperties.DirectiveResourceId, ResourceProperties.ResourceId).HasDatabaseName("ix_tasks_due_order");
-        builder.HasIndex(nameof(DirectiveTask.State), DueSort, ResourceProperties.DirectiveResourceId, ResourceProperties.ResourceId).HasDatabaseName("ix_tasks_state_due_order");
+        builder.HasIndex(ResourceProperties.DirectiveResourceId, TaskProperties.NumberSortKey, ResourceProperties.ResourceId).HasDatabaseName("ix_tasks_number_order");
+        builder.HasIndex(nameof(DirectiveTask.State), ResourceProperties.DirectiveResourceId, TaskProperties.NumberSortKey, ResourceProperties.ResourceId).HasDatabaseName("ix_tasks_state_number_order");
+        builder.HasIndex(TaskProperties.DueSort, ResourceProperties.DirectiveResourceId, ResourceProperties.ResourceId).HasDatabaseName("ix_tasks_due_order");
+        builder.HasIndex(nameof(DirectiveTask.State), TaskProperties.DueSort, ResourceProperties.DirectiveResourceId, ResourceProperties.ResourceId).HasDatabaseName("ix_tasks_state_due_order");
         builder.HasIndex(ResourceProperties.CreateTime, ResourceProperties.DirectiveResourceId, ResourceProperties.ResourceId).HasDatabaseName("ix_tasks_create_time_order");
         builder.HasIndex(ResourceProperties.UpdateTime, ResourceProperties.DirectiveResourceId, ResourceProperties.ResourceId).HasDatabaseName("ix_tasks_update_time_order");
     }

@@ -15,36 +15,36 @@ public static class DirectiveFilters
 {
     /// <summary>The <c>query</c>: every word starts a word of the number, subject, issuing body, signer or body.</summary>
     public static Expression<Func<Directive, bool>> QueryMatches(string query)
-        => TextSearch.Matches<Directive>(SearchProperties.DirectiveText, query, WordMatch.Prefix);
+        => TextSearch.Matches<Directive>(DirectiveProperties.SearchText, query, WordMatch.Prefix);
 
     public static Expression<Func<Directive, bool>> SubjectMatches(string text, WordMatch match = WordMatch.WholeWord)
-        => TextSearch.Matches<Directive>(SearchProperties.DirectiveSubject, text, match);
+        => TextSearch.Matches<Directive>(DirectiveProperties.SubjectSearch, text, match);
 
     public static Expression<Func<Directive, bool>> IssuingBodyMatches(string text, WordMatch match = WordMatch.WholeWord)
-        => TextSearch.Matches<Directive>(SearchProperties.DirectiveIssuingBody, text, match);
+        => TextSearch.Matches<Directive>(DirectiveProperties.IssuingBodySearch, text, match);
 
     public static Expression<Func<Directive, bool>> SignerMatches(string text, WordMatch match = WordMatch.WholeWord)
-        => TextSearch.Matches<Directive>(SearchProperties.DirectiveSigner, text, match);
+        => TextSearch.Matches<Directive>(DirectiveProperties.SignerSearch, text, match);
 
     /// <summary><c>number_and_symbol:text</c>: the number contains the words ("15 ct" finds 15/CT-UBND).</summary>
     public static Expression<Func<Directive, bool>> NumberMatches(string text)
-        => TextSearch.Matches<Directive>(SearchProperties.DirectiveNumber, text, WordMatch.Prefix);
+        => TextSearch.Matches<Directive>(DirectiveProperties.NumberSearch, text, WordMatch.Prefix);
 
     /// <summary><c>number_and_symbol = "…"</c>: the same document number, compared canonically ("2157 - CV/TU" is "2157-CV/TU").</summary>
     public static Expression<Func<Directive, bool>> NumberIs(NumberAndSymbol number)
     {
         ArgumentNullException.ThrowIfNull(number);
         var canonical = number.Canonical;
-        return d => EF.Property<string?>(d, DirectiveConfiguration.NumberCanonical) == canonical;
+        return d => EF.Property<string?>(d, DirectiveProperties.NumberCanonical) == canonical;
     }
 
     /// <summary><c>issue_date.year</c>.</summary>
     public static Expression<Func<Directive, bool>> IssuedInYear(int year)
-        => d => EF.Property<int?>(d, DirectiveConfiguration.IssueYear) == year;
+        => d => EF.Property<int?>(d, DirectiveProperties.IssueYear) == year;
 
     /// <summary><c>issuing_body_kind</c> (the contract's enum number; stored beside the domain).</summary>
     public static Expression<Func<Directive, bool>> IssuingBodyKindIs(int? kind)
-        => d => EF.Property<int?>(d, DirectiveConfiguration.IssuingBodyKind) == kind;
+        => d => EF.Property<int?>(d, DirectiveProperties.IssuingBodyKind) == kind;
 
     public static Expression<Func<Directive, bool>> Created(Comparison comparison, DateTimeOffset value)
         => Ticks(ResourceProperties.CreateTime, comparison, value.UtcTicks);

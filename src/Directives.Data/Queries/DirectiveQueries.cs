@@ -1,6 +1,5 @@
 using Directives.Data.Configuration;
 using Directives.Data.Resources;
-using Directives.Data.Search;
 using Directives.Domain.Directives;
 using Directives.Domain.Search;
 
@@ -12,13 +11,13 @@ public static class DirectiveQueries
     private static readonly KeysetKey<Directive> IdKey = KeysetKey<Directive>.Text(ResourceProperties.ResourceId, d => d.Stamp.ResourceId);
 
     private static readonly Keyset<Directive> ByIssueDate = new(
-        KeysetKey<Directive>.Integer(DirectiveConfiguration.IssueSort, d => d.Resource.IssuedOn?.DayNumber ?? -1), IdKey);
+        KeysetKey<Directive>.Integer(DirectiveProperties.IssueSort, d => d.Resource.IssuedOn?.DayNumber ?? -1), IdKey);
 
     private static readonly Keyset<Directive> ByNumber = new(
-        KeysetKey<Directive>.Text(DirectiveConfiguration.NumberSort, d => d.Resource.NumberAndSymbol?.Canonical ?? ""), IdKey);
+        KeysetKey<Directive>.Text(DirectiveProperties.NumberSort, d => d.Resource.NumberAndSymbol?.Canonical ?? ""), IdKey);
 
     private static readonly Keyset<Directive> BySubject = new(
-        KeysetKey<Directive>.Text(SearchProperties.DirectiveSubject, d => VietnameseText.NormalizeForSearch(d.Resource.Subject)), IdKey);
+        KeysetKey<Directive>.Text(DirectiveProperties.SubjectSearch, d => VietnameseText.NormalizeForSearch(d.Resource.Subject)), IdKey);
 
     private static readonly Keyset<Directive> ByCreateTime = new(
         KeysetKey<Directive>.Number(ResourceProperties.CreateTime, d => d.Stamp.CreateTime.UtcTicks), IdKey);

@@ -67,29 +67,36 @@ internal sealed class Keyset<T>(params KeysetKey<T>[] keys)
         var parameter = Expression.Parameter(typeof(T), "item");
         Expression? any = null;
         Expression? equalSoFar = null;
+        Expression? bound = null;
         for (var i = 0; i < keys.Length; i++)
         {
             var key = ParameterReplacer.Replace(keys[i].Selector, parameter);
             var value = Parameterized(keys[i].Parse(cursor.Keys[i]), key.Type);
-            var beyond = Compare(key, value, descending);
+            var beyond = Compare(key, value, descending, orEqual: false);
             var term = equalSoFar is null ? beyond : Expression.AndAlso(equalSoFar, beyond);
             any = any is null ? term : Expression.OrElse(any, term);
             var equal = Expression.Equal(key, value);
             equalSoFar = equalSoFar is null ? equal : Expression.AndAlso(equalSoFar, equal);
+            bound ??= Compare(key, value, descending, orEqual: true);
         }
 
-        return Expression.Lambda<Func<T, bool>>(any!, parameter);
+        // "k1 >= v1 AND (…)": redundant, but a plain range on the first key lets SQLite seek the index
+        // where the page starts instead of sorting every row the OR form matches (measured: 1.7 s → ms).
+        return Expression.Lambda<Func<T, bool>>(Expression.AndAlso(bound!, any!), parameter);
     }
 
-    private static Expression Compare(Expression key, Expression value, bool descending)
+    private static Expression Compare(Expression key, Expression value, bool descending, bool orEqual)
     {
-        if (key.Type == typeof(string))
+        var (left, right) = key.Type == typeof(string)
+            ? ((Expression)Expression.Call(StringCompare, key, value), (Expression)Expression.Constant(0))
+            : (key, value);
+        return (descending, orEqual) switch
         {
-            var compare = Expression.Call(StringCompare, key, value);
-            return descending ? Expression.LessThan(compare, Expression.Constant(0)) : Expression.GreaterThan(compare, Expression.Constant(0));
-        }
-
-        return descending ? Expression.LessThan(key, value) : Expression.GreaterThan(key, value);
+            (false, false) => Expression.GreaterThan(left, right),
+            (false, true) => Expression.GreaterThanOrEqual(left, right),
+            (true, false) => Expression.LessThan(left, right),
+            (true, true) => Expression.LessThanOrEqual(left, right),
+        };
     }
 
     // A captured value, which EF sends as a query parameter (one cached plan for every page).

@@ -22,31 +22,35 @@ public sealed class TaskFilters
     public Expression<Func<DirectiveTask, bool>> InDirective(string directiveResourceId)
         => t => EF.Property<string>(t, ResourceProperties.DirectiveResourceId) == directiveResourceId;
 
+    // The agency predicates are "id IN (the agency's task ids)" rather than a correlated EXISTS: SQLite then
+    // starts from the agency's rows in ix_task_agencies_agency instead of probing every task (the storage
+    // benchmark measured a count 20 times faster), and PostgreSQL plans both forms as the same semi-join.
+
     /// <summary><c>agency = A</c>: the agency leads or cooperates.</summary>
     public Expression<Func<DirectiveTask, bool>> Involving(Guid agencyId)
-        => t => _context.TaskAgencies.Any(a => a.TaskId == t.Id && a.AgencyId == agencyId);
+        => t => _context.TaskAgencies.Where(a => a.AgencyId == agencyId).Select(a => a.TaskId).Contains(t.Id);
 
     /// <summary><c>lead_agency = A</c>.</summary>
     public Expression<Func<DirectiveTask, bool>> LedBy(Guid agencyId)
-        => t => _context.TaskAgencies.Any(a => a.TaskId == t.Id && a.AgencyId == agencyId && a.IsLead);
+        => t => _context.TaskAgencies.Where(a => a.AgencyId == agencyId && a.IsLead).Select(a => a.TaskId).Contains(t.Id);
 
     /// <summary><c>cooperating_agencies:A</c>.</summary>
     public Expression<Func<DirectiveTask, bool>> CooperatedBy(Guid agencyId)
-        => t => _context.TaskAgencies.Any(a => a.TaskId == t.Id && a.AgencyId == agencyId && !a.IsLead);
+        => t => _context.TaskAgencies.Where(a => a.AgencyId == agencyId && !a.IsLead).Select(a => a.TaskId).Contains(t.Id);
 
     /// <summary><c>deadline_time</c> compared with an instant; standing tasks never match.</summary>
     public Expression<Func<DirectiveTask, bool>> Due(Comparison comparison, DateTimeOffset value)
-        => Ticks(TaskConfiguration.DueSort, comparison, value.UtcTicks, excluded: StorageColumns.StandingDueSort);
+        => Ticks(TaskProperties.DueSort, comparison, value.UtcTicks, excluded: TaskProperties.StandingDueSort);
 
     /// <summary><c>deadline.standing</c>.</summary>
     public Expression<Func<DirectiveTask, bool>> IsStanding(bool standing)
         => standing
-            ? t => EF.Property<long>(t, TaskConfiguration.DueSort) == StorageColumns.StandingDueSort
-            : t => EF.Property<long>(t, TaskConfiguration.DueSort) != StorageColumns.StandingDueSort;
+            ? t => EF.Property<long>(t, TaskProperties.DueSort) == TaskProperties.StandingDueSort
+            : t => EF.Property<long>(t, TaskProperties.DueSort) != TaskProperties.StandingDueSort;
 
     /// <summary><c>complete_time</c> compared with an instant; tasks not completed never match.</summary>
     public Expression<Func<DirectiveTask, bool>> Completed(Comparison comparison, DateTimeOffset value)
-        => Ticks(TaskConfiguration.CompleteSort, comparison, value.UtcTicks, excluded: long.MaxValue);
+        => Ticks(TaskProperties.CompleteSort, comparison, value.UtcTicks, excluded: long.MaxValue);
 
     public Expression<Func<DirectiveTask, bool>> Created(Comparison comparison, DateTimeOffset value)
         => Ticks(ResourceProperties.CreateTime, comparison, value.UtcTicks, excluded: null);
@@ -61,18 +65,18 @@ public sealed class TaskFilters
     public Expression<Func<DirectiveTask, bool>> HasTimeliness(Timeliness timeliness, DateTimeOffset now)
     {
         var nowTicks = now.UtcTicks;
-        const long standing = StorageColumns.StandingDueSort;
+        const long standing = TaskProperties.StandingDueSort;
         return timeliness switch
         {
-            Timeliness.NotApplicable => t => t.State == TaskState.Cancelled || EF.Property<long>(t, TaskConfiguration.DueSort) == standing,
-            Timeliness.OnTime => t => t.State == TaskState.Completed && EF.Property<long>(t, TaskConfiguration.DueSort) != standing
-                && EF.Property<long>(t, TaskConfiguration.CompleteSort) <= EF.Property<long>(t, TaskConfiguration.DueSort),
-            Timeliness.CompletedLate => t => t.State == TaskState.Completed && EF.Property<long>(t, TaskConfiguration.DueSort) != standing
-                && EF.Property<long>(t, TaskConfiguration.CompleteSort) > EF.Property<long>(t, TaskConfiguration.DueSort),
+            Timeliness.NotApplicable => t => t.State == TaskState.Cancelled || EF.Property<long>(t, TaskProperties.DueSort) == standing,
+            Timeliness.OnTime => t => t.State == TaskState.Completed && EF.Property<long>(t, TaskProperties.DueSort) != standing
+                && EF.Property<long>(t, TaskProperties.CompleteSort) <= EF.Property<long>(t, TaskProperties.DueSort),
+            Timeliness.CompletedLate => t => t.State == TaskState.Completed && EF.Property<long>(t, TaskProperties.DueSort) != standing
+                && EF.Property<long>(t, TaskProperties.CompleteSort) > EF.Property<long>(t, TaskProperties.DueSort),
             Timeliness.Overdue => t => (t.State == TaskState.NotStarted || t.State == TaskState.InProgress)
-                && EF.Property<long>(t, TaskConfiguration.DueSort) != standing && EF.Property<long>(t, TaskConfiguration.DueSort) < nowTicks,
+                && EF.Property<long>(t, TaskProperties.DueSort) != standing && EF.Property<long>(t, TaskProperties.DueSort) < nowTicks,
             Timeliness.InTime => t => (t.State == TaskState.NotStarted || t.State == TaskState.InProgress)
-                && EF.Property<long>(t, TaskConfiguration.DueSort) != standing && EF.Property<long>(t, TaskConfiguration.DueSort) >= nowTicks,
+                && EF.Property<long>(t, TaskProperties.DueSort) != standing && EF.Property<long>(t, TaskProperties.DueSort) >= nowTicks,
             _ => throw new ArgumentOutOfRangeException(nameof(timeliness), timeliness, "Unknown timeliness."),
         };
     }
@@ -83,18 +87,18 @@ public sealed class TaskFilters
         // Sort keys are 4-digit segments joined by '.': "0003" is top-level, "0003.0001" its child.
         if (parent is null)
         {
-            return t => !EF.Property<string>(t, TaskConfiguration.NumberSortKey).Contains(".");
+            return t => !EF.Property<string>(t, TaskProperties.NumberSortKey).Contains(".");
         }
 
         var prefix = parent.SortKey + ".";
         var length = prefix.Length + 4;
-        return t => EF.Property<string>(t, TaskConfiguration.NumberSortKey).StartsWith(prefix)
-            && EF.Property<string>(t, TaskConfiguration.NumberSortKey).Length == length;
+        return t => EF.Property<string>(t, TaskProperties.NumberSortKey).StartsWith(prefix)
+            && EF.Property<string>(t, TaskProperties.NumberSortKey).Length == length;
     }
 
     /// <summary><c>title</c> contains the words.</summary>
     public Expression<Func<DirectiveTask, bool>> TitleMatches(string query, WordMatch match = WordMatch.WholeWord)
-        => TextSearch.Matches<DirectiveTask>(SearchProperties.TaskTitle, query, match);
+        => TextSearch.Matches<DirectiveTask>(TaskProperties.TitleSearch, query, match);
 
     /// <summary>Title or content contains every word (a word may be in either).</summary>
     public Expression<Func<DirectiveTask, bool>> TextMatches(string query, WordMatch match = WordMatch.WholeWord)
@@ -102,8 +106,8 @@ public sealed class TaskFilters
         var result = (Expression<Func<DirectiveTask, bool>>)(t => true);
         foreach (var word in Domain.Search.VietnameseText.Tokenize(query))
         {
-            result = result.And(TextSearch.Matches<DirectiveTask>(SearchProperties.TaskTitle, word, match)
-                .Or(TextSearch.Matches<DirectiveTask>(SearchProperties.TaskContent, word, match)));
+            result = result.And(TextSearch.Matches<DirectiveTask>(TaskProperties.TitleSearch, word, match)
+                .Or(TextSearch.Matches<DirectiveTask>(TaskProperties.ContentSearch, word, match)));
         }
 
         return result;

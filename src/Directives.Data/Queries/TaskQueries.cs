@@ -15,16 +15,16 @@ public static class TaskQueries
 
     private static readonly Keyset<DirectiveTask> ByNumber = new(
         DirectiveKey,
-        KeysetKey<DirectiveTask>.Text(TaskConfiguration.NumberSortKey, t => t.Resource.Number.SortKey),
+        KeysetKey<DirectiveTask>.Text(TaskProperties.NumberSortKey, t => t.Resource.Number.SortKey),
         TaskKey);
 
     private static readonly Keyset<DirectiveTask> ByDeadline = new(
-        KeysetKey<DirectiveTask>.Number(TaskConfiguration.DueSort, t => t.Resource.DueAt?.UtcTicks ?? StorageColumns.StandingDueSort),
+        KeysetKey<DirectiveTask>.Number(TaskProperties.DueSort, t => t.Resource.DueAt?.UtcTicks ?? TaskProperties.StandingDueSort),
         DirectiveKey,
         TaskKey);
 
     private static readonly Keyset<DirectiveTask> ByCompleteTime = new(
-        KeysetKey<DirectiveTask>.Number(TaskConfiguration.CompleteSort, t => t.Resource.CompletedAt?.UtcTicks ?? long.MaxValue),
+        KeysetKey<DirectiveTask>.Number(TaskProperties.CompleteSort, t => t.Resource.CompletedAt?.UtcTicks ?? long.MaxValue),
         DirectiveKey,
         TaskKey);
 
