@@ -7,7 +7,7 @@ namespace Directives.Bench.Transport;
 /// <summary>
 /// The load generator (h2load, and our client in this process) runs on its own core, the server on another.
 /// This process re-executes itself under <c>taskset</c> so that the runtime sizes itself for that one core, and
-/// under <c>nice</c> when asked (the server and h2load, its children, inherit the niceness).
+/// in a session of its own under <c>nice</c> when asked (the server and h2load, its children, inherit both).
 /// </summary>
 internal static class CpuPinning
 {
@@ -15,6 +15,27 @@ internal static class CpuPinning
 
     public static bool ShouldReexec(BenchOptions options) =>
         (options.Pin || options.Niceness is not null) && Environment.GetEnvironmentVariable(ReexecutedVariable) != "1";
+
+    /// <summary>
+    /// With autogroup scheduling (kernel.sched_autogroup_enabled) a niceness only weighs within the session's
+    /// group, against the rest of the machine the group's own niceness counts: set it too.
+    /// </summary>
+    public static void ApplySessionNiceness(BenchOptions options)
+    {
+        if (options.Niceness is not { } niceness || !File.Exists("/proc/self/autogroup"))
+        {
+            return;
+        }
+
+        try
+        {
+            File.WriteAllText("/proc/self/autogroup", niceness.ToString(CultureInfo.InvariantCulture));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine("Could not set the session's niceness: " + ex.Message);
+        }
+    }
 
     public static async Task<int> ReexecPinnedAsync(BenchOptions options, string[] args)
     {
@@ -27,7 +48,8 @@ internal static class CpuPinning
         var command = new List<string>();
         if (options.Niceness is { } niceness)
         {
-            command.AddRange(["nice", "-n", niceness.ToString(CultureInfo.InvariantCulture)]);
+            // A session of its own, so that ApplySessionNiceness gives the benchmark alone its own scheduling group.
+            command.AddRange(["setsid", "--wait", "nice", "-n", niceness.ToString(CultureInfo.InvariantCulture)]);
         }
 
         if (options.Pin)

@@ -73,7 +73,7 @@ internal static class Orchestrator
             : "no pinning";
         if (options.Niceness is { } niceness)
         {
-            pinning += ", both at niceness " + niceness + " (nice)";
+            pinning += ", both at niceness " + niceness + " in a session of their own with that niceness (nice, setsid, /proc/self/autogroup)";
         }
 
         var cores = File.ReadLines("/proc/cpuinfo").Count(line => line.StartsWith("processor", StringComparison.Ordinal));

@@ -30,4 +30,5 @@ if (CpuPinning.ShouldReexec(options))
     return await CpuPinning.ReexecPinnedAsync(options, args);
 }
 
+CpuPinning.ApplySessionNiceness(options);
 return await Orchestrator.RunAsync(options);

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Directives.Contracts.V1;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Task = System.Threading.Tasks.Task;
+
+namespace Directives.Bench.Tasks;
+
+/// <summary>
+/// The real server in a process of its own (<c>Directives.Server.dll</c>, built with the benchmark), on an
+/// h2c loopback port, with a registry of one province, Development tokens, no demo data, no rate limits
+/// and warnings-only logging; storage from <see cref="StorageSettings"/>. Its output goes to a log file.
+/// </summary>
+internal sealed class ServerProcess : IAsyncDisposable
+{
+    public const string Province = "hung-yen";
+
+    private const string Registry = """
+        { "provinces": [ { "id": "hung-yen", "displayName": "Hưng Yên", "state": "ACTIVE" } ] }
+        """;
+
+    private readonly Process _process;
+
+    private ServerProcess(Process process, Uri address, string log)
+    {
+        _process = process;
+        Address = address;
+        Log = log;
+    }
+
+    public Uri Address { get; }
+
+    public string Log { get; }
+
+    public static async Task<ServerProcess> StartAsync(string folder, IReadOnlyDictionary<string, string> storage, TextWriter progress)
+    {
+        var port = FreePort();
+        var settings = new Dictionary<string, string>(storage)
+        {
+            ["urls"] = $"http://127.0.0.1:{port}",
+            ["contentRoot"] = folder,
+            ["Provinces:RegistryFile"] = Path.Combine(folder, "provinces.json"),
+            ["Provinces:SeedFile"] = Path.Combine(folder, "seed.json"),
+            ["Auth:Issuer"] = Directives.Server.Auth.DevelopmentTokenIssuer.DefaultIssuer,
+            ["Auth:Audience"] = Directives.Server.Auth.DevelopmentTokenIssuer.DefaultAudience,
+            ["Auth:DevelopmentKey"] = Directives.Server.Auth.DevelopmentTokenIssuer.DefaultKey,
+            ["DemoData:Seed"] = "false",
+            ["RateLimiting:Enabled"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        await File.WriteAllTextAsync(Path.Combine(folder, "seed.json"), Registry);
+
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Directives.Server.dll"));
+        foreach (var (key, value) in settings)
+        {
+            start.ArgumentList.Add($"--{key}={value}");
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["DOTNET_gcServer"] = "1";
+        var log = Path.Combine(folder, "server.log");
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The server process did not start.");
+        var writer = new StreamWriter(log) { AutoFlush = true };
+        process.OutputDataReceived += (_, e) => Write(writer, e.Data);
+        process.ErrorDataReceived += (_, e) => Write(writer, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"), log);
+        await server.WaitUntilReadyAsync(progress);
+        return server;
+    }
+
+    public GrpcChannel CreateChannel() => GrpcChannel.ForAddress(Address, new GrpcChannelOptions { HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } });
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    // Startup migrates the province's database; the server answers once the registry and storage are ready.
+    private async Task WaitUntilReadyAsync(TextWriter progress)
+    {
+        using var channel = CreateChannel();
+        var provinces = new ProvinceService.ProvinceServiceClient(channel);
+        var token = BenchTokens.Viewer();
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The server exited with {_process.ExitCode}; see {Log}.");
+            }
+
+            try
+            {
+                await provinces.GetProvinceAsync(
+                    new GetProvinceRequest { Name = $"provinces/{Province}" },
+                    new Metadata { { "authorization", "Bearer " + token } });
+                await progress.WriteLineAsync($"server ready at {Address}");
+                return;
+            }
+            catch (RpcException exception) when (exception.StatusCode == StatusCode.Unavailable && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(500);
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static void Write(StreamWriter writer, string? line)
+    {
+        if (line is not null)
+        {
+            lock (writer)
+            {
+                writer.WriteLine(line);
+            }
+        }
+    }
+}
