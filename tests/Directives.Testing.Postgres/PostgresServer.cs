@@ -44,7 +44,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
     /// <summary>A connection string for <paramref name="database"/> over TCP on loopback, as the superuser (trust authentication).</summary>
     public string ConnectionString(string database = "postgres")
-        => $"Host=127.0.0.1;Port={Port};Username={Superuser};Database={database};Pooling=true;Maximum Pool Size=40;Include Error Detail=true";
+        => $"Host=127.0.0.1;Port={Port};Username={Superuser};Database={database};Pooling=true;Maximum Pool Size=10;Connection Idle Lifetime=3;Connection Pruning Interval=1;Include Error Detail=true";
 
     public static async Task<PostgresServer> StartAsync(CancellationToken cancellationToken = default)
     {
@@ -102,7 +102,7 @@ public sealed class PostgresServer : IAsyncDisposable
         await RunAsync("initdb", ["-D", data, "-U", Superuser, "--auth=trust", "--encoding=UTF8", "--no-locale", "--no-sync"], cancellationToken);
 
         // fsync off: a test server's data is thrown away, and it makes the suite several times faster.
-        var options = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={SocketFolder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+        var options = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={SocketFolder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400";
         await RunAsync("pg_ctl", ["start", "-D", data, "-w", "-t", "60", "-l", Path.Combine(_root, "server.log"), "-o", options], cancellationToken);
     }
 

@@ -137,6 +137,22 @@ public abstract class DirectiveCrudTests(DirectivesServerFixture server)
     }
 
     [Fact]
+    public async Task ConcurrentFirstCallsWithOneRequestIdCreateOneDirective()
+    {
+        var province = await server.CreateProvinceAsync();
+        var client = Secretariat(province);
+        var request = new CreateDirectiveRequest { Parent = Parent(province), Directive = SampleDirectives.Draft(), RequestId = Guid.NewGuid().ToString() };
+
+        // No call goes first: each may see the number taken by a winner that has not answered yet.
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => client.CreateDirectiveAsync(request).ResponseAsync));
+
+        Assert.All(results, r => Assert.Equal(results[0], r));
+        await using var db = await server.OpenDatabaseAsync(province);
+        Assert.Equal(1, await db.Directives.CountAsync());
+        Assert.Equal(1, await db.ChangeLog.HeadAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task ARequestIdReusedForAnotherRequestAlreadyExists()
     {
         var client = Secretariat(Province);

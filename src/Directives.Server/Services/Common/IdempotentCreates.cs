@@ -1,6 +1,8 @@
 using Directives.Data;
+using Directives.Data.Errors;
 using Directives.Server.Api;
 using Google.Protobuf;
+using Grpc.Core;
 
 namespace Directives.Server.Services.Common;
 
@@ -48,6 +50,15 @@ internal sealed class IdempotentCreate<TResponse>
 
         return record.Response is { } bytes ? Parser.ParseFrom(bytes) : throw ApiErrors.RequestIdReused(RequestId);
     }
+
+    /// <summary>
+    /// Whether a failed Create may have lost a race to a concurrent call with the same request_id: that
+    /// call's resource makes this one's id, number or request_id look taken. Such a failure is answered
+    /// as a retry of the winner when its record is there (<see cref="FindFirstResultAsync"/>).
+    /// </summary>
+    public bool MayHaveLostTheRaceWith(Exception exception)
+        => RequestId is not null
+            && exception is DuplicateKeyException or RpcException { StatusCode: StatusCode.AlreadyExists };
 
     /// <summary>Remembers <paramref name="response"/> for the request_id; saved with the resource.</summary>
     public void Remember(ProvinceDbContext db, string resourceName, TResponse response, DateTimeOffset now)

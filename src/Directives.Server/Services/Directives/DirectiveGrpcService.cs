@@ -45,6 +45,26 @@ internal sealed class DirectiveGrpcService(
     public override async Task<Directive> CreateDirective(CreateDirectiveRequest request, ServerCallContext context)
     {
         var idempotency = IdempotentCreate<Directive>.For(request, request.RequestId, DirectiveMethods.CreateDirective);
+        try
+        {
+            return await CreateOnceAsync(request, idempotency, context.CancellationToken);
+        }
+        catch (Exception exception) when (!request.ValidateOnly && idempotency.MayHaveLostTheRaceWith(exception))
+        {
+            // A concurrent first call with the same request_id committed first (its directive holds
+            // the number, or its record the request_id): answer as its retry.
+            await using var again = await databases.CreateAsync(tenant.ProvinceId, context.CancellationToken);
+            if (await idempotency.FindFirstResultAsync(again, time.GetUtcNow(), context.CancellationToken) is { } winner)
+            {
+                return winner;
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<Directive> CreateOnceAsync(CreateDirectiveRequest request, IdempotentCreate<Directive> idempotency, CancellationToken cancellationToken)
+    {
         var provinceId = tenant.ProvinceId;
         var edge = new RequestViolations();
         var directiveId = request.DirectiveId.Length == 0 ? ResourceIds.New() : request.DirectiveId;
@@ -59,7 +79,6 @@ internal sealed class DirectiveGrpcService(
             InputViolations.ThrowIfAny(edge);
         }
 
-        var cancellationToken = context.CancellationToken;
         await using var db = await databases.CreateAsync(provinceId, cancellationToken);
         var now = time.GetUtcNow();
         if (!request.ValidateOnly && await idempotency.FindFirstResultAsync(db, now, cancellationToken) is { } first)
@@ -90,22 +109,7 @@ internal sealed class DirectiveGrpcService(
         var created = DirectiveMapping.ToResource(directive, stamp, provinceId, relations);
         db.RecordChange(tenant, DirectiveMethods.CreateDirective, ChangeKind.Created, name, DirectiveMapping.ResourceType, null, created, stamp.Etag, idempotency.RequestId);
         idempotency.Remember(db, name, created, now);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DuplicateKeyException exception) when (exception.Key == UniqueKey.RequestId)
-        {
-            // A concurrent first call with the same request_id committed first: answer as its retry.
-            await using var again = await databases.CreateAsync(provinceId, cancellationToken);
-            if (await idempotency.FindFirstResultAsync(again, now, cancellationToken) is { } winner)
-            {
-                return winner;
-            }
-
-            throw;
-        }
-
+        await db.SaveChangesAsync(cancellationToken);
         return created;
     }
 

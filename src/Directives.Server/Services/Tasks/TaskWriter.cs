@@ -31,6 +31,26 @@ internal sealed class TaskWriter(TaskWorkspaces workspaces)
     {
         var parent = DirectiveName.Parse(request.Parent, "parent");
         var idempotency = IdempotentCreate<TaskResource>.For(request, request.RequestId, method);
+        try
+        {
+            return await CreateOnceAsync(request, parent, idempotency, method, cancellationToken);
+        }
+        catch (Exception exception) when (!request.ValidateOnly && idempotency.MayHaveLostTheRaceWith(exception))
+        {
+            // A concurrent call with the same request_id committed first: its task holds the number.
+            await using var retry = await workspaces.OpenAsync(cancellationToken);
+            if (await idempotency.FindFirstResultAsync(retry.Db, retry.Now, cancellationToken) is { } winner)
+            {
+                return winner;
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<TaskResource> CreateOnceAsync(
+        CreateTaskRequest request, DirectiveName parent, IdempotentCreate<TaskResource> idempotency, string method, CancellationToken cancellationToken)
+    {
         await using var work = await workspaces.OpenAsync(cancellationToken);
         if (!request.ValidateOnly && await idempotency.FindFirstResultAsync(work.Db, work.Now, cancellationToken) is { } first)
         {
@@ -78,11 +98,9 @@ internal sealed class TaskWriter(TaskWorkspaces workspaces)
         {
             await work.SaveAsync(cancellationToken);
         }
-        catch (DuplicateKeyException duplicate) when (duplicate.Key is UniqueKey.RequestId or UniqueKey.ResourceId)
+        catch (DuplicateKeyException duplicate) when (duplicate.Key is UniqueKey.ResourceId && idempotency.RequestId is null)
         {
-            // A concurrent call with the same request_id, or the same task_id, committed first.
-            await using var retry = await workspaces.OpenAsync(cancellationToken);
-            return await idempotency.FindFirstResultAsync(retry.Db, retry.Now, cancellationToken) ?? throw ApiErrors.AlreadyExists(name);
+            throw ApiErrors.AlreadyExists(name);
         }
 
         return created;
