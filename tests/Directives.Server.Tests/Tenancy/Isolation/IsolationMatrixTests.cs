@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Directives.Contracts.V1;
-using Task = System.Threading.Tasks.Task;
 using Directives.Server.Auth;
 using Directives.Server.Tests.Infrastructure;
 using Directives.Server.Tests.Tenancy.Infrastructure;
@@ -11,6 +10,7 @@ using Google.Rpc;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Grpc.StatusProto;
+using Task = System.Threading.Tasks.Task;
 
 namespace Directives.Server.Tests.Tenancy.Isolation;
 

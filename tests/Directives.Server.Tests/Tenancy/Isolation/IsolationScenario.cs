@@ -1,9 +1,9 @@
 using Directives.Contracts.V1;
-using Task = System.Threading.Tasks.Task;
 using Directives.Server.Auth;
 using Directives.Server.Tests.Committees;
 using Directives.Server.Tests.Directives;
 using Directives.Server.Tests.Infrastructure;
+using Task = System.Threading.Tasks.Task;
 using TaskResource = Directives.Contracts.V1.Task;
 
 namespace Directives.Server.Tests.Tenancy.Isolation;
