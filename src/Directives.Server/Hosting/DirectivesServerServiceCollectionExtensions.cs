@@ -33,6 +33,7 @@ internal static class DirectivesServerServiceCollectionExtensions
 
         services.AddOptions<DemoDataOptions>().Bind(configuration.GetSection(DemoDataOptions.SectionName));
         services.TryAddSingleton<DemoDataSeeder>();
+        services.TryAddSingleton<ProvinceMigrations>();
         services.AddHostedService<ProvinceDatabaseStartup>();
 
         services.AddDirectivesApiServices();
