@@ -38,7 +38,10 @@ internal static class DirectivesServerServiceCollectionExtensions
 
         services.AddDirectivesApiServices();
 
-        services.AddGrpcHealthChecks().AddCheck<StorageHealthCheck>(StorageHealthCheck.Name);
+        // "" (readiness: the whole server, storage included) and "liveness" (no checks: the process answers),
+        // so that a database outage takes replicas out of the Service instead of restarting them.
+        services.AddGrpcHealthChecks(options => options.Services.Map(LivenessHealth.ServiceName, static _ => false))
+            .AddCheck<StorageHealthCheck>(StorageHealthCheck.Name);
         services.AddGrpcReflection();
         return services;
     }
