@@ -24,7 +24,7 @@ public sealed class RoundRobinBalancingTests : IDisposable
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var endPoints = await StartServersAsync(["127.0.0.2", "127.0.0.3", "127.0.0.4"], timeout.Token);
-        var resolver = new MapResolver(new Dictionary<string, IPEndPoint[]> { [Name] = endPoints }, Name);
+        var resolver = new MapResolver(new ConcurrentDictionary<string, IPEndPoint[]> { [Name] = endPoints }, Name);
         var options = new GrpcChannelOptions { Resolver = resolver, ResolveInterval = TimeSpan.FromHours(1) };
         options.IdempotentMethods.Add(SlowMethod);
         using var channel = GrpcChannel.ForAddress($"http://{Name}:8080", options);
@@ -88,6 +88,26 @@ public sealed class RoundRobinBalancingTests : IDisposable
     }
 
     [Fact]
+    public async Task AddressesAreResolvedAgainOnTheInterval()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var endPoints = await StartServersAsync(["127.0.0.5", "127.0.0.6"], timeout.Token);
+        var table = new ConcurrentDictionary<string, IPEndPoint[]> { [Name] = [endPoints[0]] };
+        var resolver = new MapResolver(table, Name);
+        using var channel = GrpcChannel.ForAddress($"http://{Name}:8080", new GrpcChannelOptions { Resolver = resolver, ResolveInterval = TimeSpan.FromMilliseconds(100) });
+        var client = new LifecycleTestService.LifecycleTestServiceClient(channel);
+        Assert.Equal(endPoints[0].ToString(), (await client.SlowAsync(new SlowRequest(), cancellationToken: timeout.Token)).Server);
+
+        // A pod joins: calls reach it once the name is resolved again, with no failure on the way.
+        table[Name] = endPoints;
+        await CallUntilAsync(client, servers => servers.Contains(endPoints[1].ToString()), timeout.Token);
+
+        // The first pod leaves: only the second answers from the next resolution on.
+        table[Name] = [endPoints[1]];
+        await CallUntilAsync(client, servers => servers.Count == 8 && servers.All(s => s == endPoints[1].ToString()), timeout.Token);
+    }
+
+    [Fact]
     public async Task ADnsTargetBalancesOverTheAddressesOfTheName()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -109,6 +129,24 @@ public sealed class RoundRobinBalancingTests : IDisposable
         foreach (var server in _servers)
         {
             server.Dispose();
+        }
+    }
+
+    /// <summary>Rounds of eight calls until the servers that answered a round satisfy <paramref name="done"/>.</summary>
+    private static async Task CallUntilAsync(LifecycleTestService.LifecycleTestServiceClient client, Func<List<string>, bool> done, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var round = new List<string>();
+            for (var i = 0; i < 8; i++)
+            {
+                round.Add((await client.SlowAsync(new SlowRequest(), cancellationToken: cancellationToken)).Server);
+            }
+
+            if (done(round))
+            {
+                return;
+            }
         }
     }
 
