@@ -101,11 +101,14 @@ internal sealed class RoundRobinHandler : HttpMessageHandler
         base.Dispose(disposing);
     }
 
-    private static bool IsConnectionFailure(Exception exception, CancellationToken cancellationToken, out bool nothingSent)
+    private bool IsConnectionFailure(Exception exception, CancellationToken cancellationToken, out bool nothingSent)
     {
-        nothingSent = exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError }
+        // A subchannel removed by a resolution between the pick and the send is disposed: nothing was sent.
+        var removedUnderfoot = exception is ObjectDisposedException && !_disposed;
+        nothingSent = removedUnderfoot
+            || exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError }
             || exception.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused };
-        return !cancellationToken.IsCancellationRequested && exception is HttpRequestException or IOException;
+        return !cancellationToken.IsCancellationRequested && (exception is HttpRequestException or IOException || removedUnderfoot);
     }
 
     /// <summary>The next healthy subchannel in turn; the next one at all when none is healthy.</summary>
