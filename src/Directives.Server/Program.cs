@@ -1,6 +1,7 @@
 using Directives.Server.Hosting;
 
-await DirectivesApp.Build(args).RunAsync();
+// `Directives.Server migrate [--Key=Value …]` migrates every province's database and exits; anything else serves.
+return await DirectivesApp.RunAsync(args);
 
 /// <summary>The host's entry point; the composition is <see cref="DirectivesApp"/>.</summary>
 public partial class Program;

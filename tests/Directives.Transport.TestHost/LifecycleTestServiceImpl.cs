@@ -11,9 +11,14 @@ public sealed class LifecycleTestServiceImpl : LifecycleTestService.LifecycleTes
     {
         // Headers first, so a client knows the call has reached the handler; then the client's cancellation
         // ends the wait, a drain does not (an in-flight unary call must finish).
-        await context.WriteResponseHeadersAsync(new Metadata { { "x-slow-started", "true" } });
+        if (!request.DeferHeaders)
+        {
+            await context.WriteResponseHeadersAsync(new Metadata { { "x-slow-started", "true" } });
+        }
+
         await Task.Delay(request.Delay?.ToTimeSpan() ?? TimeSpan.Zero, context.CancellationToken);
-        return new SlowResponse { Label = request.Label };
+        var connection = context.GetHttpContext().Connection;
+        return new SlowResponse { Label = request.Label, Server = connection.LocalIpAddress + ":" + connection.LocalPort };
     }
 
     public override async Task Ticks(TicksRequest request, IServerStreamWriter<Tick> responseStream, ServerCallContext context)

@@ -9,6 +9,23 @@ internal static class DirectivesApp
 {
     public static WebApplication Build(string[] args) => Build(new WebApplicationOptions { Args = args });
 
+    /// <summary>
+    /// Serves until shutdown, or with <c>migrate</c> as the first argument runs <see cref="MigrateCommand"/>
+    /// (the remaining arguments configure it as they configure the server). Returns the exit code.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (MigrateCommand.IsInvoked(args))
+        {
+            await using var migrating = Build(args[1..]);
+            return await MigrateCommand.RunAsync(migrating, CancellationToken.None);
+        }
+
+        await using var app = Build(args);
+        await app.RunAsync();
+        return 0;
+    }
+
     /// <param name="options">Arguments, environment and content root of the host.</param>
     /// <param name="configure">
     /// Runs before the server's services are added: configuration added here is seen by every option,

@@ -33,11 +33,15 @@ internal static class DirectivesServerServiceCollectionExtensions
 
         services.AddOptions<DemoDataOptions>().Bind(configuration.GetSection(DemoDataOptions.SectionName));
         services.TryAddSingleton<DemoDataSeeder>();
+        services.TryAddSingleton<ProvinceMigrations>();
         services.AddHostedService<ProvinceDatabaseStartup>();
 
         services.AddDirectivesApiServices();
 
-        services.AddGrpcHealthChecks().AddCheck<StorageHealthCheck>(StorageHealthCheck.Name);
+        // "" (readiness: the whole server, storage included) and "liveness" (no checks: the process answers),
+        // so that a database outage takes replicas out of the Service instead of restarting them.
+        services.AddGrpcHealthChecks(options => options.Services.Map(LivenessHealth.ServiceName, static _ => false))
+            .AddCheck<StorageHealthCheck>(StorageHealthCheck.Name);
         services.AddGrpcReflection();
         return services;
     }

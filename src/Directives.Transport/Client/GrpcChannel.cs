@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Grpc.Core;
+using Grpc.Net.Client.Balancer;
 
 namespace Grpc.Net.Client;
 
@@ -21,12 +22,17 @@ public sealed class GrpcChannel : ChannelBase, IDisposable
     private readonly string _baseAddress;
     private volatile bool _disposed;
 
-    private GrpcChannel(Uri address, GrpcChannelOptions options)
+    private GrpcChannel(Uri address, GrpcChannelOptions options, Resolver? resolver)
         : base(address.Authority)
     {
         if (options.HttpClient is not null && options.HttpHandler is not null)
         {
             throw new ArgumentException("HttpClient and HttpHandler can't both be set.", nameof(options));
+        }
+
+        if (resolver is not null && (options.HttpClient is not null || options.HttpHandler is not null))
+        {
+            throw new ArgumentException("A Resolver (or a dns: address) can't be combined with HttpClient or HttpHandler.", nameof(options));
         }
 
         if (options.MaxReceiveMessageSize < 0 || options.MaxSendMessageSize < 0)
@@ -45,6 +51,12 @@ public sealed class GrpcChannel : ChannelBase, IDisposable
         else if (options.HttpHandler is { } handler)
         {
             HttpInvoker = new HttpMessageInvoker(handler, disposeHandler: options.DisposeHttpClient);
+            _disposeHttpInvoker = true;
+        }
+        else if (resolver is not null)
+        {
+            HttpInvoker = new HttpMessageInvoker(
+                new RoundRobinHandler(resolver, options.ResolveInterval, new IdempotentMethods(options.IdempotentMethods)), disposeHandler: true);
             _disposeHttpInvoker = true;
         }
         else
@@ -88,12 +100,25 @@ public sealed class GrpcChannel : ChannelBase, IDisposable
     {
         ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(channelOptions);
-        if (!address.IsAbsoluteUri || (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps))
+        if (address.IsAbsoluteUri && address.Scheme == "dns")
         {
-            throw new ArgumentException("The address must be an absolute http:// or https:// URI: " + address, nameof(address));
+            // dns:///host:port (gRPC's name syntax; an authority naming a DNS server is ignored): every address of
+            // the name, balanced per call, over h2c.
+            var target = new Uri("http://" + address.AbsolutePath.TrimStart('/'), UriKind.Absolute);
+            if (target.IsDefaultPort && !address.AbsolutePath.EndsWith(":80", StringComparison.Ordinal))
+            {
+                throw new ArgumentException("A dns: address needs a port: dns:///host:port", nameof(address));
+            }
+
+            return new GrpcChannel(target, channelOptions, channelOptions.Resolver ?? new DnsResolver(target.IdnHost, target.Port));
         }
 
-        return new GrpcChannel(address, channelOptions);
+        if (!address.IsAbsoluteUri || (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ArgumentException("The address must be an absolute http://, https:// or dns:/// URI: " + address, nameof(address));
+        }
+
+        return new GrpcChannel(address, channelOptions, channelOptions.Resolver);
     }
 
     /// <summary>The invoker generated clients call through; one per channel, shared by every client.</summary>

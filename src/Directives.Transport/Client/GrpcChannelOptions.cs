@@ -1,4 +1,5 @@
 using Grpc.Core.Protocol;
+using Grpc.Net.Client.Balancer;
 using Grpc.Net.Compression;
 
 namespace Grpc.Net.Client;
@@ -36,4 +37,22 @@ public sealed class GrpcChannelOptions
     /// a call is cancelled or its deadline passes.
     /// </summary>
     public bool ThrowOperationCanceledOnCancellation { get; set; }
+
+    /// <summary>
+    /// Balances calls on the client: the addresses it resolves each get their own connections and calls go to
+    /// them in turn (round-robin), skipping those whose connection failed. The channel's address still gives the
+    /// scheme, host (<c>:authority</c>, TLS name) and port. <c>dns:///host:port</c> addresses set a
+    /// <see cref="DnsResolver"/>. Can't be combined with <see cref="HttpHandler"/> or <see cref="HttpClient"/>.
+    /// </summary>
+    public Resolver? Resolver { get; set; }
+
+    /// <summary>How often a balancing channel resolves its addresses again; also at once on a lost connection. Default 30 s.</summary>
+    public TimeSpan ResolveInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Methods (<c>package.Service/Method</c>, or <c>package.Service/*</c>) that a balancing channel may send
+    /// again on another address when the connection broke before the response began: the server may have run
+    /// them, so only for methods that are safe to run twice. Calls that could not connect are always sent again.
+    /// </summary>
+    public IList<string> IdempotentMethods { get; } = [];
 }

@@ -93,6 +93,18 @@ public abstract class StartupTests(DirectivesServerFixture server)
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
     }
 
+    [Theory]
+    [InlineData(LivenessHealth.ServiceName)]
+    [InlineData("")]
+    public async Task TheProbesOfTheHelmChartAreServed(string service)
+    {
+        var health = new Health.HealthClient(server.Channel);
+
+        var response = await health.CheckAsync(new HealthCheckRequest { Service = service });
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
+    }
+
     [Fact]
     public async Task ARefusalOfTenancyIsARichStatus()
     {

@@ -85,6 +85,9 @@ internal sealed class ExternalProcess : IDisposable
         }
     }
 
+    /// <summary>SIGKILL: the process ends at once, its connections reset under the calls in flight.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
     public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
     {
         await _process.WaitForExitAsync(cancellationToken);
