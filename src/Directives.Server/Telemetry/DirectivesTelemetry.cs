@@ -48,8 +48,8 @@ internal sealed class DirectivesTelemetry : IDisposable
 
     public TelemetryExporter Exporter { get; }
 
-    /// <summary>The SDK's logger factory (over its logger provider), for the host's logging; null when telemetry is off.</summary>
-    public ILoggerFactory? LoggerFactory => _sdk?.GetLoggerFactory();
+    /// <summary>A logger factory over the SDK's logger provider, for the host's logging; null when telemetry is off.</summary>
+    public ILoggerFactory? CreateLoggerFactory() => _sdk?.GetLoggerFactory();
 
     /// <summary>Exports what is buffered now: spans, a metrics collection, log records.</summary>
     public void ForceFlush()

@@ -10,7 +10,7 @@ namespace Directives.Server.Telemetry;
 /// </summary>
 internal sealed class TelemetryLoggerProvider(DirectivesTelemetry telemetry) : ILoggerProvider
 {
-    private readonly ILoggerFactory? _factory = telemetry.LoggerFactory;
+    private readonly ILoggerFactory? _factory = telemetry.CreateLoggerFactory();
 
     public ILogger CreateLogger(string categoryName) => _factory?.CreateLogger(categoryName) ?? NullLogger.Instance;
 

@@ -103,7 +103,14 @@ internal static class GrpcClientDiagnostics
                 }
             }
 
+            // The status may be settled from a caller's cancellation callback or a timer: Stop makes the span's
+            // parent current on that thread, so whatever was current there is put back.
+            var current = Activity.Current;
             activity.Stop();
+            if (current != activity)
+            {
+                Activity.Current = current;
+            }
         }
 
         if (!CallDuration.Enabled && !RequestsPerRpc.Enabled)

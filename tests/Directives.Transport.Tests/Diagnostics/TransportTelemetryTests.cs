@@ -161,6 +161,25 @@ public sealed class TransportTelemetryTests : IAsyncLifetime
         Assert.Equal(4, Assert.Single(await _recorder.WaitForMeasurementsAsync("rpc.client.requests_per_rpc", 1, ("rpc.method", "ClientStream"))).Value);
     }
 
+    [Fact]
+    public async Task CancellingACallFromAnotherSpanLeavesThatSpanCurrent()
+    {
+        var client = new ConformanceService.ConformanceServiceClient(_channel);
+        using var cancellation = new CancellationTokenSource();
+        Task call;
+        using (var parent = new Activity("caller").Start())
+        {
+            call = client.UnaryAsync(new EchoRequest { DelayMs = 30_000 }, cancellationToken: cancellation.Token).ResponseAsync;
+        }
+
+        using var other = new Activity("other").Start();
+        cancellation.Cancel();
+
+        // The client span stopped on this thread; the span that was current here still is.
+        Assert.Same(other, Activity.Current);
+        Assert.Equal(StatusCode.Cancelled, (await Assert.ThrowsAsync<RpcException>(() => call)).StatusCode);
+    }
+
     /// <summary>Adds a tag to the call's metrics, as the server's tenant resolution adds the province.</summary>
     private sealed class TenantTagInterceptor : Interceptor
     {
