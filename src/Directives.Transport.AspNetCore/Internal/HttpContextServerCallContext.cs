@@ -32,6 +32,10 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IGrpcMet
     // look at the token then, and CancellationTokenSource.Token throws once disposed.
     private CancellationToken _deadlineToken;
     private DateTime _deadline = DateTime.MaxValue;
+
+    // The request's abort token, kept because the deadline's callback may still be running when the request
+    // has ended and its HttpContext (whose RequestAborted would then throw) has been returned to the pool.
+    private CancellationToken _requestAborted;
     private string? _peer;
     private ICompressionProvider? _responseCompression;
     private ResponseOwnership _ownership;
@@ -57,7 +61,7 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IGrpcMet
     public CancellationToken DeadlineToken => _deadlineToken;
 
     /// <summary>The deadline passed while the client was still there.</summary>
-    public bool IsDeadlineExceeded => _deadlineSource is { IsCancellationRequested: true } && !HttpContext.RequestAborted.IsCancellationRequested;
+    public bool IsDeadlineExceeded => _deadlineSource is { IsCancellationRequested: true } && !_requestAborted.IsCancellationRequested;
 
     /// <summary>The status the call ended with; valid once it has ended.</summary>
     public Status FinalStatus => _status;
@@ -420,7 +424,8 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IGrpcMet
             return;
         }
 
-        var source = CancellationTokenSource.CreateLinkedTokenSource(HttpContext.RequestAborted);
+        _requestAborted = HttpContext.RequestAborted;
+        var source = CancellationTokenSource.CreateLinkedTokenSource(_requestAborted);
         _deadlineSource = source;
         _deadlineToken = source.Token;
 
