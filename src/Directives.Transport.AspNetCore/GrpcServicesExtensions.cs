@@ -18,7 +18,9 @@ public static class GrpcServicesExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddRouting();
         services.AddOptions();
+        services.AddMetrics();
         services.TryAddSingleton<GrpcEndpointRegistry>();
+        services.TryAddSingleton<GrpcServerMetrics>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<IConfigureOptions<KestrelServerOptions>, KestrelHttp2Defaults>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, UnimplementedEndpointPruningPolicy>());
         return new GrpcServerBuilder(services);

@@ -36,6 +36,7 @@ internal static class DirectivesApp
         var builder = WebApplication.CreateBuilder(options);
         configure?.Invoke(builder);
         builder.Services.AddDirectivesServer(builder.Configuration, builder.Environment);
+        builder.Services.AddDirectivesTelemetry(builder.Configuration);
 
         var app = builder.Build();
         app.UseDirectivesTenancy();

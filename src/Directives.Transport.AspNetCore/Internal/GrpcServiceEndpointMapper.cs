@@ -22,7 +22,7 @@ internal static class GrpcServiceEndpointMapper
             ?? throw new InvalidOperationException("Unable to find the required services. Add them by calling 'services.AddGrpc()' in the application's service configuration.");
         var options = ResolveOptions<TService>(services);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(GrpcServerLog.CallHandlerCategory);
-        var settings = new ServerCallSettings(options, logger);
+        var settings = new ServerCallSettings(options, logger, services.GetService<GrpcServerMetrics>());
         var interceptors = new InterceptorActivator[settings.Interceptors.Length];
         for (var i = 0; i < interceptors.Length; i++)
         {

@@ -15,7 +15,7 @@ namespace Grpc.AspNetCore.Server.Internal;
 /// One call on an <see cref="Microsoft.AspNetCore.Http.HttpContext"/>. Everything costly (request metadata,
 /// trailers, the peer string, the deadline timer) is created only when the call needs it.
 /// </summary>
-internal sealed class HttpContextServerCallContext : ServerCallContext
+internal sealed class HttpContextServerCallContext : ServerCallContext, IGrpcMetricsTagsFeature
 {
     // CancellationTokenSource.CancelAfter takes at most uint.MaxValue - 1 milliseconds (about 49 days).
     private static readonly TimeSpan MaxTimerDelay = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
@@ -32,11 +32,16 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
     // look at the token then, and CancellationTokenSource.Token throws once disposed.
     private CancellationToken _deadlineToken;
     private DateTime _deadline = DateTime.MaxValue;
+
+    // The request's abort token, kept because the deadline's callback may still be running when the request
+    // has ended and its HttpContext (whose RequestAborted would then throw) has been returned to the pool.
+    private CancellationToken _requestAborted;
     private string? _peer;
     private ICompressionProvider? _responseCompression;
     private ResponseOwnership _ownership;
     private TaskCompletionSource? _deadlineEnd;
     private bool _responseHeadersSent;
+    private List<KeyValuePair<string, object?>>? _metricsTags;
 
     public HttpContextServerCallContext(HttpContext httpContext, ServerCallSettings settings, string method)
     {
@@ -56,10 +61,21 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
     public CancellationToken DeadlineToken => _deadlineToken;
 
     /// <summary>The deadline passed while the client was still there.</summary>
-    public bool IsDeadlineExceeded => _deadlineSource is { IsCancellationRequested: true } && !HttpContext.RequestAborted.IsCancellationRequested;
+    public bool IsDeadlineExceeded => _deadlineSource is { IsCancellationRequested: true } && !_requestAborted.IsCancellationRequested;
 
     /// <summary>The status the call ended with; valid once it has ended.</summary>
     public Status FinalStatus => _status;
+
+    /// <summary>Request messages read so far (the per-call message count metric).</summary>
+    public int RequestMessages { get; private set; }
+
+    /// <summary>Response messages written so far.</summary>
+    public int ResponseMessages { get; private set; }
+
+    /// <summary>Tags interceptors added through <see cref="IGrpcMetricsTagsFeature"/>; null when none.</summary>
+    public IReadOnlyList<KeyValuePair<string, object?>>? MetricsTags => _metricsTags;
+
+    ICollection<KeyValuePair<string, object?>> IGrpcMetricsTagsFeature.Tags => _metricsTags ??= [];
 
     protected override string MethodCore => _method;
 
@@ -150,6 +166,10 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
             // Headers go out with the first message; a message refused before its first byte (over the
             // send limit) leaves the call able to end Trailers-Only.
             _responseHeadersSent |= serializationContext.HasWritten;
+            if (serializationContext.HasWritten)
+            {
+                ResponseMessages++;
+            }
             ServerSerializationContext.Return(serializationContext);
         }
     }
@@ -404,7 +424,8 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
             return;
         }
 
-        var source = CancellationTokenSource.CreateLinkedTokenSource(HttpContext.RequestAborted);
+        _requestAborted = HttpContext.RequestAborted;
+        var source = CancellationTokenSource.CreateLinkedTokenSource(_requestAborted);
         _deadlineSource = source;
         _deadlineToken = source.Token;
 
@@ -465,6 +486,9 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
             }
         }
     }
+
+    /// <summary>Counts a request message taken off the body.</summary>
+    public void OnRequestMessage() => RequestMessages++;
 
     private void End() => _deadlineSource?.Dispose();
 

@@ -86,6 +86,7 @@ internal static class MessageReader
         payload = buffer.Slice(GrpcProtocolConstants.MessageHeaderSize, length);
         compressed = flags == 1;
         buffer = buffer.Slice(payload.End);
+        context.OnRequestMessage();
         return true;
     }
 

@@ -11,8 +11,9 @@ internal sealed class ServerCallSettings
 {
     private readonly Dictionary<string, ICompressionProvider> _providers;
 
-    public ServerCallSettings(GrpcServiceOptions options, ILogger logger)
+    public ServerCallSettings(GrpcServiceOptions options, ILogger logger, GrpcServerMetrics? metrics = null)
     {
+        Metrics = metrics;
         MaxReceiveMessageSize = options.MaxReceiveMessageSize;
         MaxSendMessageSize = options.MaxSendMessageSize;
         EnableDetailedErrors = options.EnableDetailedErrors ?? false;
@@ -56,6 +57,9 @@ internal sealed class ServerCallSettings
     public InterceptorRegistration[] Interceptors { get; }
 
     public ILogger Logger { get; }
+
+    /// <summary>The server's instruments; null when the host registers none (a test building settings by hand).</summary>
+    public GrpcServerMetrics? Metrics { get; }
 
     public ICompressionProvider? GetCompressionProvider(string encoding) =>
         _providers.GetValueOrDefault(encoding);

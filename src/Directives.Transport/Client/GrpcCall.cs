@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Http.Headers;
@@ -50,6 +51,13 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
     private Metadata? _trailers;
     private HttpHeaders? _trailerHeaders;
 
+    // Telemetry: the call's client span (null when nobody samples it), when it started, and its message counts.
+    private GrpcMethodInfo? _methodInfo;
+    private Activity? _activity;
+    private long _startTimestamp;
+    private int _requestMessages;
+    private int _responseMessages;
+
     public GrpcCall(GrpcChannel channel, Method<TRequest, TResponse> method, string? host, CallOptions options)
     {
         _channel = channel;
@@ -97,8 +105,14 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
     }
 
     /// <summary>Serializes one request message into the request pipe (streaming calls).</summary>
-    public void WriteRequestMessage(TRequest message, PipeWriter output, WriteOptions? writeOptions) =>
+    public void WriteRequestMessage(TRequest message, PipeWriter output, WriteOptions? writeOptions)
+    {
         GrpcSerializationContext.WriteMessage(_method.RequestMarshaller.ContextualSerializer, message, output, CompressionFor(writeOptions), _channel.MaxSendMessageSize);
+        Interlocked.Increment(ref _requestMessages);
+    }
+
+    /// <summary>Counts a response message the reader handed out (the per-call message count metric).</summary>
+    public void OnResponseMessage() => Interlocked.Increment(ref _responseMessages);
 
     /// <summary>Reads the next response message; null at the end of the body.</summary>
     public ValueTask<TResponse?> ReadResponseMessageAsync() =>
@@ -199,6 +213,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
                 // Read to the end of the body: only then have the trailers arrived.
                 var message = await ReadResponseMessageAsync().ConfigureAwait(false);
                 var extraMessage = message is null ? null : await ReadResponseMessageAsync().ConfigureAwait(false);
+                _responseMessages = message is null ? 0 : 1;
                 var response = _response!;
                 var status = GrpcResponse.GetStatusFromTrailers(response);
                 if (extraMessage is not null)
@@ -254,6 +269,11 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<Status?> SendAsync(TRequest? request)
     {
+        // Started in this async method so the span is current while the request is sent (HttpClient's own
+        // span becomes its child) and stops being current for the caller once this returns.
+        _startTimestamp = Stopwatch.GetTimestamp();
+        _methodInfo = _channel.GetMethodInfo(_method);
+        _activity = GrpcClientDiagnostics.StartActivity(_methodInfo, _channel.Address);
         StartDeadlineAndCancellation();
         if (Volatile.Read(ref _finishState) != Running)
         {
@@ -347,13 +367,18 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
 
     private HttpRequestMessage CreateHttpRequest()
     {
-        var httpRequest = new HttpRequestMessage(HttpMethod.Post, _channel.GetMethodInfo(_method).RequestUri)
+        var httpRequest = new HttpRequestMessage(HttpMethod.Post, (_methodInfo ??= _channel.GetMethodInfo(_method)).RequestUri)
         {
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
         };
         var timeout = _deadline - DateTime.UtcNow;
         _requestCompressionProvider = GrpcRequestHeaders.Apply(httpRequest, _channel.CompressionProviders, _host, Options.Headers, timeout);
+        if (_activity is not null)
+        {
+            GrpcClientDiagnostics.Inject(_activity, httpRequest);
+        }
+
         return httpRequest;
     }
 
@@ -367,6 +392,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
         {
             GrpcSerializationContext.WriteMessage(_method.RequestMarshaller.ContextualSerializer, request, buffer, CompressionFor(Options.WriteOptions), _channel.MaxSendMessageSize);
             var rented = buffer.Detach(out var length);
+            _requestMessages = 1;
             return new UnaryRequestContent(rented, length);
         }
         finally
@@ -405,6 +431,7 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
 
         Volatile.Read(ref _response)?.Dispose();
         OnFinishedResponseHeaders();
+        GrpcClientDiagnostics.Finish(_activity, _methodInfo ?? _channel.GetMethodInfo(_method), _channel.Address, _method.Type, status, _startTimestamp, Volatile.Read(ref _requestMessages), Volatile.Read(ref _responseMessages));
         return true;
     }
 

@@ -153,7 +153,7 @@ public sealed class GrpcChannel : ChannelBase, IDisposable
     }
 
     internal GrpcMethodInfo GetMethodInfo(IMethod method) =>
-        _methodInfos.GetOrAdd(method, static (m, channel) => new GrpcMethodInfo(new Uri(channel._baseAddress + m.FullName)), this);
+        _methodInfos.GetOrAdd(method, static (m, channel) => new GrpcMethodInfo(new Uri(channel._baseAddress + m.FullName), m), this);
 
     internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 

@@ -51,6 +51,7 @@ internal sealed class HttpContentClientStreamReader<TRequest, TResponse>(GrpcCal
                 var message = await call.ReadResponseMessageAsync().ConfigureAwait(false);
                 if (message is not null)
                 {
+                    call.OnResponseMessage();
                     _current = message;
                     return true;
                 }

@@ -82,6 +82,7 @@ public abstract class DirectivesServerFixture : IAsyncLifetime
                 builder.WebHost.UseUrls("http://127.0.0.1:0");
                 builder.Logging.ClearProviders();
                 builder.Services.AddSingleton<TimeProvider>(Clock);
+                ConfigureServer(builder);
             });
         await _app.StartAsync();
         Address = new Uri(_app.Urls.First());
@@ -105,6 +106,11 @@ public abstract class DirectivesServerFixture : IAsyncLifetime
         {
             // A SQLite file still held by a pooled connection: the temp folder is cleaned by the OS.
         }
+    }
+
+    /// <summary>A derived fixture's own settings and services, added after the common ones.</summary>
+    protected virtual void ConfigureServer(WebApplicationBuilder builder)
+    {
     }
 
     /// <summary>
