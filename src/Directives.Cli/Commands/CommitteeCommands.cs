@@ -38,12 +38,12 @@ internal static class CommitteeCommands
             var table = Terminal.Table("Chức vụ", "Họ và tên", "Chức danh", "Cơ quan");
             foreach (var member in composition.Members.OrderBy(m => m.Position))
             {
-                Terminal.AddRow(table, member.Position.ToString(), member.PersonName, member.Title, Formats.Id(member.Agency));
+                Terminal.AddRow(table, Formats.Enum(member.Position), member.PersonName, member.Title, Formats.Id(member.Agency));
             }
 
             foreach (var vacancy in composition.Vacancies)
             {
-                Terminal.AddRow(table, vacancy.Position.ToString(), "(trống)", vacancy.Reason.ToString(), "");
+                Terminal.AddRow(table, Formats.Enum(vacancy.Position), "(trống)", Formats.Enum(vacancy.Reason), "");
             }
 
             context.Terminal.Write(table);

@@ -26,9 +26,9 @@ internal static class DirectivesCommands
             Terminal.AddRow(
                 table,
                 directive.NumberAndSymbol,
-                directive.DocumentType.ToString(),
+                Formats.Enum(directive.DocumentType),
                 Formats.Date(directive.IssueDate),
-                directive.State.ToString(),
+                Formats.Enum(directive.State),
                 directive.Subject,
                 Formats.Id(directive.Name));
         }
@@ -86,14 +86,14 @@ internal static class DirectivesCommands
             var table = Terminal.Table("Trường", "Giá trị");
             Terminal.AddRow(table, "Tên", directive.Name);
             Terminal.AddRow(table, "Số, ký hiệu", directive.NumberAndSymbol);
-            Terminal.AddRow(table, "Loại", directive.DocumentType.ToString());
+            Terminal.AddRow(table, "Loại", Formats.Enum(directive.DocumentType));
             Terminal.AddRow(table, "Cơ quan ban hành", directive.IssuingBody);
             Terminal.AddRow(table, "Nơi, ngày ban hành", string.Join(", ", new[] { directive.Place, Formats.Date(directive.IssueDate) }.Where(s => s.Length > 0)));
             Terminal.AddRow(table, "Trích yếu", directive.Subject);
             Terminal.AddRow(table, "Người ký", directive.Signer is null ? "" : $"{directive.Signer.FullName}, {directive.Signer.Title}");
             Terminal.AddRow(table, "Căn cứ", string.Join("; ", directive.LegalBases.Select(b => b.NumberAndSymbol)));
             Terminal.AddRow(table, "Cơ quan theo dõi", Formats.Id(directive.MonitoringAgency));
-            Terminal.AddRow(table, "Trạng thái", directive.State.ToString());
+            Terminal.AddRow(table, "Trạng thái", Formats.Enum(directive.State));
             context.Terminal.Write(table);
         });
         return command;

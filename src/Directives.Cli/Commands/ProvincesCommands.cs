@@ -36,7 +36,7 @@ internal static class ProvincesCommands
                     table,
                     Formats.Id(province.Name),
                     province.DisplayName,
-                    province.State.ToString(),
+                    Formats.Enum(province.State),
                     Formats.Id(province.Successor),
                     string.Join(", ", province.Predecessors.Select(Formats.Id)));
             }

@@ -24,7 +24,7 @@ internal static class TasksCommands
                 task.Title,
                 Formats.Id(task.LeadAgency),
                 Formats.Deadline(task.Deadline),
-                $"{task.State} / {task.Timeliness}",
+                $"{Formats.Enum(task.State)} / {Formats.Enum(task.Timeliness)}",
                 task.DaysLate > 0 ? task.DaysLate.ToString(System.Globalization.CultureInfo.InvariantCulture) : "",
             ];
             Terminal.AddRow(table, withProvince ? [Formats.ProvinceOf(task.Name), .. cells] : cells);
@@ -131,7 +131,7 @@ internal static class TasksCommands
             }
 
             var table = Terminal.Table("Báo cáo", "Cơ quan", "Loại", "Hoàn thành (%)");
-            Terminal.AddRow(table, report.Name, Formats.Id(report.Agency), report.Kind.ToString(), report.PercentComplete.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Terminal.AddRow(table, report.Name, Formats.Id(report.Agency), Formats.Enum(report.Kind), report.PercentComplete.ToString(System.Globalization.CultureInfo.InvariantCulture));
             context.Terminal.Write(table);
         });
         return command;

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Directives.Contracts.V1;
+using System.Reflection;
+using Google.Protobuf.Reflection;
 using Google.Protobuf.WellKnownTypes;
 
 namespace Directives.Cli.Output;
@@ -19,6 +21,11 @@ internal static class Formats
         var local = TimeZoneInfo.ConvertTime(time.ToDateTimeOffset(), VietnamTime);
         return local.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
     }
+
+    /// <summary>An enum value by its .proto name (<c>READ_ONLY</c>), as filters and <c>--json</c> write it.</summary>
+    public static string Enum<TEnum>(TEnum value)
+        where TEnum : struct, System.Enum
+        => typeof(TEnum).GetField(value.ToString())?.GetCustomAttribute<OriginalNameAttribute>()?.Name ?? value.ToString();
 
     /// <summary>The last segment of a resource name: <c>cong-an-tinh</c> for <c>provinces/hung-yen/agencies/cong-an-tinh</c>.</summary>
     public static string Id(string? name) => string.IsNullOrEmpty(name) ? "" : name[(name.LastIndexOf('/') + 1)..];
