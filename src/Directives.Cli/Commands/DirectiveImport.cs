@@ -3,10 +3,10 @@ using System.Security.Cryptography;
 using System.Text;
 using Directives.Cli.Output;
 using Directives.Contracts.V1;
-using Directive = Directives.Contracts.V1.Directive;
-using Task = System.Threading.Tasks.Task;
 using Google.Protobuf;
 using Spectre.Console;
+using Directive = Directives.Contracts.V1.Directive;
+using Task = System.Threading.Tasks.Task;
 
 namespace Directives.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Directives.Contracts.V1;
 using System.Reflection;
+using Directives.Contracts.V1;
 using Google.Protobuf.Reflection;
 using Google.Protobuf.WellKnownTypes;
 

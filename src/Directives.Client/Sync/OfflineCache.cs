@@ -1,8 +1,8 @@
 using System.Globalization;
 using Directives.Contracts.V1;
-using Task = System.Threading.Tasks.Task;
 using Google.Protobuf;
 using Microsoft.Data.Sqlite;
+using Task = System.Threading.Tasks.Task;
 
 namespace Directives.Client.Sync;
 
