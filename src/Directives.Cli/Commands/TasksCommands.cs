@@ -36,16 +36,30 @@ internal static class TasksCommands
     public static async Task<List<Contracts.V1.Task>> ListAsync(CliContext context, string parent, string filter, int limit, CancellationToken cancellationToken, bool withProvince = true)
     {
         using var client = context.CreateClient(withProvince);
-        return await Pages.CollectAsync(
+        var unreachable = new SortedSet<string>(StringComparer.Ordinal);
+        var tasks = await Pages.CollectAsync(
             context.Terminal,
             "Tasks",
             limit,
-            token => client.Tasks.ListTasksAsync(
-                new ListTasksRequest { Parent = parent, PageSize = Pages.PageSize, PageToken = token, Filter = filter },
-                cancellationToken: cancellationToken).ResponseAsync,
+            async token =>
+            {
+                var page = await client.Tasks.ListTasksAsync(
+                    new ListTasksRequest { Parent = parent, PageSize = Pages.PageSize, PageToken = token, Filter = filter },
+                    cancellationToken: cancellationToken);
+                unreachable.UnionWith(page.Unreachable);
+                return page;
+            },
             page => page.Tasks,
             page => page.NextPageToken,
             page => page.TotalSize);
+
+        // AIP-217: a cross-province list names the provinces it could not read instead of failing.
+        if (unreachable.Count > 0)
+        {
+            context.Terminal.Note("Not included, unreachable now: " + string.Join(", ", unreachable));
+        }
+
+        return tasks;
     }
 
     public static void Write(CliContext context, List<Contracts.V1.Task> tasks, bool withProvince = false)

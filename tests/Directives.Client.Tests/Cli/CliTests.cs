@@ -111,6 +111,50 @@ public sealed class CliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TasksListOverdueForAnAgencyListsOnlyItsOverdueTasks()
+    {
+        var result = await RunAsync(["tasks", "list", "--overdue", "--agency", "cong-an-tinh", "--json", "--token", ServerProcess.MintToken("viewer", "hung-yen")]);
+
+        Assert.Equal(0, result.ExitCode);
+        using var document = JsonDocument.Parse(result.Output);
+        var tasks = document.RootElement.GetProperty("tasks").EnumerateArray().ToList();
+        Assert.NotEmpty(tasks);
+        Assert.All(tasks, task => Assert.Equal("OVERDUE", task.GetProperty("timeliness").GetString()));
+        Assert.All(tasks, task => Assert.True(
+            task.GetProperty("leadAgency").GetString() == "provinces/hung-yen/agencies/cong-an-tinh"
+            || (task.TryGetProperty("cooperatingAgencies", out var cooperating) && cooperating.EnumerateArray().Any(a => a.GetString() == "provinces/hung-yen/agencies/cong-an-tinh"))));
+    }
+
+    [Fact]
+    public async Task AnOfficerReportsProgressForTheAgencyOfItsToken()
+    {
+        var officer = ServerProcess.MintToken("officer", "hung-yen", "cong-an-tinh");
+
+        var result = await RunAsync(["tasks", "report", "provinces/hung-yen/directives/2019-2157-cv-tu/tasks/7", "--text", "Đã triệt phá 3 đường dây “tín dụng đen”", "--percent", "60", "--json", "--token", officer]);
+
+        Assert.Equal(0, result.ExitCode);
+        using var report = JsonDocument.Parse(result.Output);
+        Assert.Equal("provinces/hung-yen/agencies/cong-an-tinh", report.RootElement.GetProperty("agency").GetString());
+        Assert.Equal(60, report.RootElement.GetProperty("percentComplete").GetInt32());
+        Assert.StartsWith("provinces/hung-yen/directives/2019-2157-cv-tu/tasks/7/reports/", report.RootElement.GetProperty("name").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TablesStayAlignedWhateverTheUnicodeFormOfVietnameseText()
+    {
+        var secretariat = ServerProcess.MintToken("secretariat", "hung-yen");
+        var decomposed = "Về phòng, chống tội phạm và vi phạm pháp luật năm 2026".Normalize(System.Text.NormalizationForm.FormD);
+        var created = await RunAsync(["create", "--issuing-body", "Ủy ban nhân dân tỉnh", "--subject", decomposed, "--token", secretariat]);
+        Assert.Equal(0, created.ExitCode);
+
+        var list = await RunAsync(["list", "--token", secretariat]);
+
+        var lines = list.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, line => line.Contains("Về phòng, chống tội phạm", StringComparison.Ordinal));
+        Assert.Single(lines.Select(line => line.Length).Distinct());
+    }
+
+    [Fact]
     public async Task UnknownCommandsAreUsageErrorsAndHelpDocumentsExitCodes()
     {
         var unknown = await RunAsync(["frobnicate"]);
