@@ -18,12 +18,15 @@ internal sealed class RetryInterceptor(RetryOptions options, TimeProvider timePr
         }
 
         var attempts = new RetryingCall<TRequest, TResponse>(request, context, continuation, options, timeProvider);
+
+        // The state-based overload reads headers only when asked, so an unread header task never faults unobserved.
         return new AsyncUnaryCall<TResponse>(
             attempts.RunAsync(),
-            attempts.ResponseHeadersAsync(),
-            attempts.GetStatus,
-            attempts.GetTrailers,
-            attempts.Dispose);
+            static state => ((RetryingCall<TRequest, TResponse>)state).ResponseHeadersAsync(),
+            static state => ((RetryingCall<TRequest, TResponse>)state).GetStatus(),
+            static state => ((RetryingCall<TRequest, TResponse>)state).GetTrailers(),
+            static state => ((RetryingCall<TRequest, TResponse>)state).Dispose(),
+            attempts);
     }
 
     /// <summary>The attempts of one call; status, trailers and headers are those of the latest attempt.</summary>

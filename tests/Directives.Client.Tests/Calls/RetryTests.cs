@@ -22,9 +22,12 @@ public sealed class RetryTests
         var retries = new ConcurrentQueue<RetryAttempt>();
         using var client = Client(server, new RetryOptions { MaxAttempts = 5, InitialBackoff = TimeSpan.FromMilliseconds(10), MaxBackoff = TimeSpan.FromMilliseconds(40), OnRetry = retries.Enqueue });
 
-        var directive = await client.Directives.GetDirectiveAsync(new GetDirectiveRequest { Name = Directive });
+        using var call = client.Directives.GetDirectiveAsync(new GetDirectiveRequest { Name = Directive });
+        var directive = await call;
 
         Assert.Equal(Directive, directive.Name);
+        Assert.Equal(StatusCode.OK, call.GetStatus().StatusCode);
+        Assert.NotNull(await call.ResponseHeadersAsync);
         Assert.Equal(3, server.Service.CallsOf("GetDirective"));
         Assert.Equal([2, 3], retries.Select(r => r.Attempt));
         Assert.All(retries, r => Assert.Equal(StatusCode.Unavailable, r.Status.StatusCode));
@@ -87,6 +90,7 @@ public sealed class RetryTests
 
         Assert.Equal(4, server.Service.CallsOf("GetDirective"));
         Assert.Equal("Failure 4 of 100.", error.Status.Detail);
+        Assert.IsAssignableFrom<RpcException>(error);
     }
 
     [Fact]
