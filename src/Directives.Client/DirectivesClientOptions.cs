@@ -21,7 +21,7 @@ public sealed class DirectivesClientOptions
     /// <summary>When and how calls that failed UNAVAILABLE are sent again.</summary>
     public RetryOptions Retry { get; init; } = new();
 
-    /// <summary>The HTTP handler of the channel (proxies, certificates, tests); a default <c>SocketsHttpHandler</c> when null.</summary>
+    /// <summary>The HTTP handler of the channel (proxies, certificates, tests), disposed with the client; a default <c>SocketsHttpHandler</c> when null.</summary>
     public HttpMessageHandler? HttpHandler { get; init; }
 
     /// <summary>The clock of deadlines and backoff delays.</summary>
