@@ -101,7 +101,7 @@ internal static class DirectivesCommands
 
     private static Command CreateOne()
     {
-        var type = new Option<DocumentType>("--type") { Description = "The document type.", DefaultValueFactory = _ => DocumentType.Directive };
+        var type = ProtoEnumOption.Create("--type", "The document type.", DocumentType.Directive);
         var number = new Option<string?>("--number") { Description = "The number and symbol, 15/CT-UBND." };
         var issuingBody = new Option<string>("--issuing-body") { Description = "The issuing body, \"UBND tỉnh Hưng Yên\".", Required = true };
         var subject = new Option<string>("--subject") { Description = "The subject line (trích yếu).", Required = true };

@@ -114,10 +114,11 @@ internal static class TasksCommands
         var task = new Argument<string>("task") { Description = "The task's resource name, provinces/p/directives/d/tasks/t." };
         var text = new Option<string>("--text") { Description = "What was done.", Required = true };
         var percent = new Option<int>("--percent") { Description = "Percent done, 0 to 100." };
-        var kind = new Option<ProgressReport.Types.Kind>("--kind") { Description = "The report's kind.", DefaultValueFactory = _ => ProgressReport.Types.Kind.AdHoc };
+        var kind = ProtoEnumOption.Create("--kind", "The report's kind.", ProgressReport.Types.Kind.AdHoc);
         var agency = new Option<string?>("--agency") { Description = "The reporting agency (id or name); default: the token's agency." };
+        var period = new Option<string?>("--period") { Description = "The period reported on: 2024 (a year), 2024-H1 (a half year), 2024-Q3 (a quarter); periodic reports need one." };
         var requestId = new Option<string?>("--request-id") { Description = "A UUID that makes retries safe. Default: a new one." };
-        var command = new Command("report", "File a progress report on a task for an agency (officer of that agency, or secretariat).") { task, text, percent, kind, agency, requestId };
+        var command = new Command("report", "File a progress report on a task for an agency (officer of that agency, or secretariat).") { task, text, percent, kind, agency, period, requestId };
         command.SetRun(async (context, cancellationToken) =>
         {
             var name = context.ParseValue(task)!;
@@ -135,6 +136,7 @@ internal static class TasksCommands
                         Agency = AgencyName(province, reporter),
                         Text = context.ParseValue(text)!,
                         PercentComplete = context.ParseValue(percent),
+                        Period = context.ParseValue(period) is { } p ? ParsePeriod(p) : null,
                     },
                 },
                 cancellationToken: cancellationToken);
@@ -149,6 +151,26 @@ internal static class TasksCommands
             context.Terminal.Write(table);
         });
         return command;
+    }
+
+    /// <summary>2024, 2024-H1, 2024-Q3; a usage error otherwise.</summary>
+    private static Period ParsePeriod(string text)
+    {
+        var parts = text.Trim().ToUpperInvariant().Split('-');
+        if (int.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var year) && year is > 1900 and < 3000)
+        {
+            switch (parts)
+            {
+                case [_]:
+                    return new Period { Kind = PeriodKind.Year, Year = year };
+                case [_, ['H', var half]] when half is '1' or '2':
+                    return new Period { Kind = PeriodKind.HalfYear, Year = year, Index = half - '0' };
+                case [_, ['Q', var quarter]] when quarter is >= '1' and <= '4':
+                    return new Period { Kind = PeriodKind.Quarter, Year = year, Index = quarter - '0' };
+            }
+        }
+
+        throw new UsageException($"'{text}' is not a period: 2024, 2024-H1 or 2024-Q3.");
     }
 
     private static string AgencyName(string province, string agency)

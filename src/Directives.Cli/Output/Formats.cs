@@ -25,7 +25,7 @@ internal static class Formats
     /// <summary>An enum value by its .proto name (<c>READ_ONLY</c>), as filters and <c>--json</c> write it.</summary>
     public static string Enum<TEnum>(TEnum value)
         where TEnum : struct, System.Enum
-        => typeof(TEnum).GetField(value.ToString())?.GetCustomAttribute<OriginalNameAttribute>()?.Name ?? value.ToString();
+        => ProtoEnumOption.ProtoName(value);
 
     /// <summary>The last segment of a resource name: <c>cong-an-tinh</c> for <c>provinces/hung-yen/agencies/cong-an-tinh</c>.</summary>
     public static string Id(string? name) => string.IsNullOrEmpty(name) ? "" : name[(name.LastIndexOf('/') + 1)..];

@@ -130,12 +130,14 @@ public sealed class CliTests : IAsyncLifetime
     {
         var officer = ServerProcess.MintToken("officer", "hung-yen", "cong-an-tinh");
 
-        var result = await RunAsync(["tasks", "report", "provinces/hung-yen/directives/2019-2157-cv-tu/tasks/7", "--text", "Đã triệt phá 3 đường dây “tín dụng đen”", "--percent", "60", "--json", "--token", officer]);
+        var result = await RunAsync(["tasks", "report", "provinces/hung-yen/directives/2019-2157-cv-tu/tasks/7", "--text", "Đã triệt phá 3 đường dây “tín dụng đen”", "--percent", "60", "--kind", "six_monthly", "--period", "2024-h1", "--json", "--token", officer]);
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.True(result.ExitCode == 0, result.Error);
         using var report = JsonDocument.Parse(result.Output);
         Assert.Equal("provinces/hung-yen/agencies/cong-an-tinh", report.RootElement.GetProperty("agency").GetString());
         Assert.Equal(60, report.RootElement.GetProperty("percentComplete").GetInt32());
+        Assert.Equal("SIX_MONTHLY", report.RootElement.GetProperty("kind").GetString());
+        Assert.Equal("HALF_YEAR", report.RootElement.GetProperty("period").GetProperty("kind").GetString());
         Assert.StartsWith("provinces/hung-yen/directives/2019-2157-cv-tu/tasks/7/reports/", report.RootElement.GetProperty("name").GetString(), StringComparison.Ordinal);
     }
 
@@ -144,13 +146,13 @@ public sealed class CliTests : IAsyncLifetime
     {
         var secretariat = ServerProcess.MintToken("secretariat", "hung-yen");
         var decomposed = "Về phòng, chống tội phạm và vi phạm pháp luật năm 2026".Normalize(System.Text.NormalizationForm.FormD);
-        var created = await RunAsync(["create", "--issuing-body", "Ủy ban nhân dân tỉnh", "--subject", decomposed, "--token", secretariat]);
+        var created = await RunAsync(["create", "--type", "PLAN", "--issuing-body", "Ủy ban nhân dân tỉnh", "--subject", decomposed, "--token", secretariat]);
         Assert.Equal(0, created.ExitCode);
 
         var list = await RunAsync(["list", "--token", secretariat]);
 
         var lines = list.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Contains(lines, line => line.Contains("Về phòng, chống tội phạm", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains("Về phòng, chống tội phạm", StringComparison.Ordinal) && line.Contains("PLAN", StringComparison.Ordinal));
         Assert.Single(lines.Select(line => line.Length).Distinct());
     }
 
