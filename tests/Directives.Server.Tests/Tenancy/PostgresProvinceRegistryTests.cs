@@ -156,6 +156,48 @@ public sealed class PostgresProvinceRegistryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OfTwoReplicasWritingTheSameVersionOneWinsAndTheOtherConflicts()
+    {
+        var first = CreateRegistry();
+        var second = CreateRegistry();
+        var ninhBinh = (await first.FindAsync("ninh-binh", CancellationToken.None))!;
+        await second.ListAsync(CancellationToken.None);
+
+        var writes = new[]
+        {
+            Task.Run(() => first.SaveAsync([ninhBinh.NextVersion(DateTimeOffset.UtcNow) with { DisplayName = "Ninh Bình 1" }], CancellationToken.None)),
+            Task.Run(() => second.SaveAsync([ninhBinh.NextVersion(DateTimeOffset.UtcNow) with { DisplayName = "Ninh Bình 2" }], CancellationToken.None)),
+        };
+        await Task.WhenAll(writes).ContinueWith(_ => { }, TaskScheduler.Default);
+
+        var failed = Assert.Single(writes, write => write.IsFaulted);
+        Assert.IsType<ProvinceRegistryConflictException>(failed.Exception!.InnerException);
+        var winner = writes[0].IsFaulted ? "Ninh Bình 2" : "Ninh Bình 1";
+        var stored = (await CreateRegistry().FindAsync("ninh-binh", CancellationToken.None))!;
+        Assert.Equal((2L, winner), (stored.Version, stored.DisplayName));
+    }
+
+    [Fact]
+    public async Task TheTableIsRereadPeriodicallyEvenWithoutANotification()
+    {
+        var reader = CreateRegistry(reloadInterval: TimeSpan.FromMilliseconds(200));
+        await StartListenerAsync(reader, TimeSpan.FromMilliseconds(200));
+        Assert.Null(await reader.FindAsync("lao-cai", CancellationToken.None));
+
+        // Written behind the registry's back: no NOTIFY.
+        await using (var connection = new NpgsqlConnection(_controlDatabase))
+        {
+            await connection.OpenAsync();
+            await using var insert = new NpgsqlCommand(
+                "INSERT INTO provinces (id, display_name, state, time_zone, version, create_time, update_time) VALUES ('lao-cai', 'Lào Cai', 'ACTIVE', 'Asia/Ho_Chi_Minh', 1, now(), now())",
+                connection);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        Assert.True(await EventuallyAsync(async () => await reader.FindAsync("lao-cai", CancellationToken.None) is not null), "The periodic reload never saw lao-cai.");
+    }
+
+    [Fact]
     public async Task AWriteBreakingTheRulesIsRolledBack()
     {
         var registry = CreateRegistry();
