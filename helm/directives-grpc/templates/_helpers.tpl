@@ -104,6 +104,13 @@ provinces.json: |
       name: {{ required "storage.existingSecret names the Secret of storage.provinceKeys" $storage.existingSecret }}
       key: {{ $key }}
 {{- end }}
+{{- if .Values.provinces.controlDatabaseKey }}
+- name: Provinces__ControlDatabase
+  valueFrom:
+    secretKeyRef:
+      name: {{ required "storage.existingSecret names the Secret of provinces.controlDatabaseKey" $storage.existingSecret }}
+      key: {{ .Values.provinces.controlDatabaseKey }}
+{{- end }}
 {{- if .Values.auth.existingSecret }}
 {{- range $index, $key := .Values.auth.signingKeyKeys }}
 - name: Auth__SigningKeys__{{ $index }}

@@ -3,8 +3,8 @@ namespace Directives.Server.Tenancy;
 /// <summary>
 /// The registry of provinces (tenants). Read on every call, so reads are served from memory; writes are
 /// rare and go through <see cref="ProvinceAdministration"/>, which keeps the rules (links both ways,
-/// no cycles, provisioning first). The embedded default is <see cref="JsonProvinceRegistry"/>; a
-/// PostgreSQL control table can implement the same contract.
+/// no cycles, provisioning first). The embedded default is <see cref="JsonProvinceRegistry"/>; several
+/// replicas share <see cref="PostgresProvinceRegistry"/> (<c>Provinces:ControlDatabase</c>).
 /// </summary>
 internal interface IProvinceRegistry
 {

@@ -91,7 +91,7 @@ internal sealed partial class JsonProvinceRegistry : IProvinceRegistry, IDisposa
             var path = RegistryFile;
             var seeded = !File.Exists(path);
             var source = seeded ? _options.ResolveSeedFile() : path;
-            var document = await ReadAsync(source, cancellationToken);
+            var document = await ReadDocumentAsync(source, cancellationToken);
             var now = _timeProvider.GetUtcNow();
             var records = document.Provinces.Select(province => ProvinceDocumentMapping.ToRecord(province, now)).ToList();
             try
@@ -119,7 +119,8 @@ internal sealed partial class JsonProvinceRegistry : IProvinceRegistry, IDisposa
         }
     }
 
-    private static async Task<ProvinceRegistryDocument> ReadAsync(string path, CancellationToken cancellationToken)
+    /// <summary>Reads a registry file or seed; a missing or malformed file is an <see cref="InvalidDataException"/>.</summary>
+    internal static async Task<ProvinceRegistryDocument> ReadDocumentAsync(string path, CancellationToken cancellationToken)
     {
         try
         {

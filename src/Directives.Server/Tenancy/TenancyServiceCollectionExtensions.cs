@@ -53,6 +53,14 @@ internal static class TenancyServiceCollectionExtensions
     private static void AddRegistry(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ProvinceRegistryOptions>().Bind(configuration.GetSection(ProvinceRegistryOptions.SectionName));
+        if (!string.IsNullOrEmpty(configuration[$"{ProvinceRegistryOptions.SectionName}:{nameof(ProvinceRegistryOptions.ControlDatabase)}"]))
+        {
+            // Several replicas: the control table, shared, kept current on each by the listener.
+            services.TryAddSingleton<PostgresProvinceRegistry>();
+            services.TryAddSingleton<IProvinceRegistry>(provider => provider.GetRequiredService<PostgresProvinceRegistry>());
+            services.AddHostedService<ProvinceRegistryListener>();
+        }
+
         services.TryAddSingleton<IProvinceRegistry, JsonProvinceRegistry>();
         services.TryAddSingleton<IProvinceProvisioner, DeferredProvinceProvisioner>();
         services.TryAddSingleton<ProvinceAdministration>();
