@@ -15,7 +15,7 @@ namespace Directives.Server.Services.Directives;
 /// (<c>provinces/-</c>, the province first in the order). Pages are keyset pages of the Data layer, so
 /// concurrent inserts neither shift nor repeat items; their cursors travel in signed page tokens.
 /// </summary>
-internal sealed class DirectiveListing(IProvinceDbContextFactory databases, PageTokens pageTokens, ProvinceFanOut fanOut)
+internal sealed class DirectiveListing(IProvinceDbContextFactory databases, PageTokens tokens, ProvinceFanOut fanOut)
 {
     private const int QueryMaxLength = 500;
 
@@ -40,68 +40,34 @@ internal sealed class DirectiveListing(IProvinceDbContextFactory databases, Page
     private async Task<ListDirectivesResponse> ListProvinceAsync(
         string provinceId, ListQuery query, int pageSize, string pageToken, ListParameters parameters, CancellationToken cancellationToken)
     {
-        var after = pageTokens.ReadCursor(pageToken, parameters);
+        var after = tokens.ReadCursor(pageToken, parameters);
         var page = await ReadPageAsync(provinceId, query, after, pageSize, cancellationToken);
         var response = new ListDirectivesResponse
         {
-            NextPageToken = pageTokens.NextToken(page.Next, parameters),
+            NextPageToken = tokens.NextToken(page.Next, parameters),
             TotalSize = page.Total,
         };
         response.Directives.AddRange(page.Items);
         return response;
     }
 
-    // Every province after the token's is asked for a full page, in parallel; the pages are laid end to
-    // end in province order and cut to size (the province cut is read again for its cursor there).
-    // Provinces before the token's are counted only, for total_size.
     private async Task<ListDirectivesResponse> ListAcrossProvincesAsync(
         ListQuery query, int pageSize, string pageToken, ListParameters parameters, CancellationToken cancellationToken)
     {
-        var position = pageTokens.ReadProvinceCursor(pageToken, parameters);
-        var pages = await fanOut.ReadAsync(
-            (province, token) => position is { } at && string.CompareOrdinal(province.Id, at.Province) < 0
-                ? ReadPageAsync(province.Id, query, after: null, pageSize: 0, token)
-                : ReadPageAsync(province.Id, query, province.Id == position?.Province ? position.Value.Cursor : null, pageSize, token),
+        var page = await fanOut.ListPageAsync(
+            tokens,
+            (province, after, size, token) => ReadPageAsync(province.Id, query, after, size, token),
+            pageSize,
+            pageToken,
+            parameters,
             cancellationToken);
-
-        var response = new ListDirectivesResponse();
-        response.Unreachable.AddRange(pages.Unreachable);
-        string? next = null;
-        foreach (var (province, page) in pages.Reached)
-        {
-            response.TotalSize += page.Total;
-            if (next is not null || page.Items.Count == 0)
-            {
-                continue;
-            }
-
-            var room = pageSize - response.Directives.Count;
-            if (room == 0)
-            {
-                next = pageTokens.NextProvinceToken(province.Id, null, parameters);
-            }
-            else if (page.Items.Count > room)
-            {
-                var after = province.Id == position?.Province ? position.Value.Cursor : null;
-                var cut = await ReadPageAsync(province.Id, query, after, room, cancellationToken);
-                response.Directives.AddRange(cut.Items);
-                next = pageTokens.NextProvinceToken(province.Id, cut.Next, parameters);
-            }
-            else
-            {
-                response.Directives.AddRange(page.Items);
-                if (page.Next is not null)
-                {
-                    next = pageTokens.NextProvinceToken(province.Id, page.Next, parameters);
-                }
-            }
-        }
-
-        response.NextPageToken = next ?? "";
+        var response = new ListDirectivesResponse { NextPageToken = page.NextPageToken, TotalSize = page.TotalSize };
+        response.Directives.AddRange(page.Items);
+        response.Unreachable.AddRange(page.Unreachable);
         return response;
     }
 
-    private async Task<ProvincePage> ReadPageAsync(string provinceId, ListQuery query, PageCursor? after, int pageSize, CancellationToken cancellationToken)
+    private async Task<ProvincePage<Directive>> ReadPageAsync(string provinceId, ListQuery query, PageCursor? after, int pageSize, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateAsync(provinceId, cancellationToken);
         IQueryable<DomainDirective> source = db.Directives;
@@ -119,13 +85,13 @@ internal sealed class DirectiveListing(IProvinceDbContextFactory databases, Page
         var total = await source.CountAsync(cancellationToken);
         if (pageSize == 0)
         {
-            return new ProvincePage([], null, total);
+            return new ProvincePage<Directive>([], null, total);
         }
 
         var page = await source.ListPageAsync(query.Order, query.Descending, after, pageSize, cancellationToken);
         var relations = await DirectiveRelations.LoadAsync(db, [.. page.Items.Select(i => i.Resource)], cancellationToken);
         var items = page.Items.Select(i => DirectiveMapping.ToResource(i.Resource, i.Stamp, provinceId, relations)).ToList();
-        return new ProvincePage(items, page.Next, total);
+        return new ProvincePage<Directive>(items, page.Next, total);
     }
 
     // The Data layer's keyset orders by one field (then the resource id); order_by names one field.
@@ -151,5 +117,4 @@ internal sealed class DirectiveListing(IProvinceDbContextFactory databases, Page
 
     private sealed record ListQuery(BoundFilter Filter, DirectiveOrder Order, bool Descending, bool ShowDeleted, string Text);
 
-    private sealed record ProvincePage(IReadOnlyList<Directive> Items, PageCursor? Next, int Total);
 }

@@ -45,58 +45,24 @@ internal sealed class TaskLister(TaskWorkspaces workspaces, PageTokens tokens, P
         return response;
     }
 
-    // As ListDirectives: every province from the token's on is asked for a full page, in parallel; the
-    // pages are laid end to end in province order and cut to size (the province cut is read again for
-    // its cursor there). Provinces before the token's are counted only, for total_size.
     private async Task<ListTasksResponse> ListAcrossProvincesAsync(
         TaskListQuery query, int pageSize, string pageToken, ListParameters parameters, CancellationToken cancellationToken)
     {
-        var position = tokens.ReadProvinceCursor(pageToken, parameters);
-        var pages = await fanOut.ReadAsync(
-            (province, token) => position is { } at && string.CompareOrdinal(province.Id, at.Province) < 0
-                ? ReadPageAsync(province, query, after: null, pageSize: 0, token)
-                : ReadPageAsync(province, query, province.Id == position?.Province ? position.Value.Cursor : null, pageSize, token),
+        var page = await fanOut.ListPageAsync(
+            tokens,
+            (province, after, size, token) => ReadPageAsync(province, query, after, size, token),
+            pageSize,
+            pageToken,
+            parameters,
             cancellationToken);
-
-        var response = new ListTasksResponse();
-        response.Unreachable.AddRange(pages.Unreachable);
-        string? next = null;
-        foreach (var (province, page) in pages.Reached)
-        {
-            response.TotalSize += page.Total;
-            if (next is not null || page.Items.Count == 0)
-            {
-                continue;
-            }
-
-            var room = pageSize - response.Tasks.Count;
-            if (room == 0)
-            {
-                next = tokens.NextProvinceToken(province.Id, null, parameters);
-            }
-            else if (page.Items.Count > room)
-            {
-                var after = province.Id == position?.Province ? position.Value.Cursor : null;
-                var cut = await ReadPageAsync(province, query, after, room, cancellationToken);
-                response.Tasks.AddRange(cut.Items);
-                next = tokens.NextProvinceToken(province.Id, cut.Next, parameters);
-            }
-            else
-            {
-                response.Tasks.AddRange(page.Items);
-                if (page.Next is not null)
-                {
-                    next = tokens.NextProvinceToken(province.Id, page.Next, parameters);
-                }
-            }
-        }
-
-        response.NextPageToken = next ?? "";
+        var response = new ListTasksResponse { NextPageToken = page.NextPageToken, TotalSize = page.TotalSize };
+        response.Tasks.AddRange(page.Items);
+        response.Unreachable.AddRange(page.Unreachable);
         return response;
     }
 
     /// <summary>One province's page after <paramref name="after"/>, and how many tasks match there; a page size of 0 counts only.</summary>
-    private async Task<ProvincePage> ReadPageAsync(ProvinceRecord province, TaskListQuery query, PageCursor? after, int pageSize, CancellationToken cancellationToken)
+    private async Task<ProvincePage<TaskResource>> ReadPageAsync(ProvinceRecord province, TaskListQuery query, PageCursor? after, int pageSize, CancellationToken cancellationToken)
     {
         await using var work = await workspaces.OpenAsync(province, cancellationToken);
         if (!query.Parent.HasWildcard)
@@ -108,14 +74,13 @@ internal sealed class TaskLister(TaskWorkspaces workspaces, PageTokens tokens, P
         var total = await tasks.CountAsync(cancellationToken);
         if (pageSize == 0)
         {
-            return new ProvincePage([], null, total);
+            return new ProvincePage<TaskResource>([], null, total);
         }
 
         var page = await tasks.ListPageAsync(query.Order, query.Descending, after, pageSize, cancellationToken);
         var items = page.Items.Select(i => (i.Resource, i.Stamp)).ToList();
         var presenter = await work.PresenterAsync(items, cancellationToken);
-        return new ProvincePage([.. items.Select(i => presenter.ToResource(i.Resource, i.Stamp, work.Clock))], page.Next, total);
+        return new ProvincePage<TaskResource>([.. items.Select(i => presenter.ToResource(i.Resource, i.Stamp, work.Clock))], page.Next, total);
     }
 
-    private sealed record ProvincePage(IReadOnlyList<TaskResource> Items, PageCursor? Next, int Total);
 }
