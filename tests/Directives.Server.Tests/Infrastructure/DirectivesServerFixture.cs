@@ -162,7 +162,11 @@ public abstract class DirectivesServerFixture : IAsyncLifetime
     public Task<ProvinceDbContext> OpenDatabaseAsync(string provinceId)
         => Services.GetRequiredService<IProvinceDbContextFactory>().CreateAsync(provinceId, CancellationToken.None);
 
-    private GrpcChannel CreateChannel()
+    /// <summary>
+    /// A channel to the server on loopback whatever <paramref name="host"/> names: the host only goes
+    /// into <c>:authority</c>, where tenant resolution reads a province prefix.
+    /// </summary>
+    public GrpcChannel CreateChannel(string? host = null)
     {
         var port = Address.Port;
         var handler = new SocketsHttpHandler
@@ -174,7 +178,8 @@ public abstract class DirectivesServerFixture : IAsyncLifetime
                 return new NetworkStream(socket, ownsSocket: true);
             },
         };
-        return GrpcChannel.ForAddress(Address, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
+        var address = host is null ? Address : new UriBuilder(Address) { Host = host }.Uri;
+        return GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
     }
 }
 

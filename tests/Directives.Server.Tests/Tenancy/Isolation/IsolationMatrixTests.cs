@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Directives.Contracts.V1;
 using Directives.Server.Auth;
@@ -85,7 +83,7 @@ public sealed class IsolationMatrixTests(SqliteServer server) : IClassFixture<Sq
     [MemberData(nameof(ProvincialRoleData))]
     public async Task AHostOfAnotherProvinceIsRefusedOnEveryMethod(string role)
     {
-        using var channel = ChannelFor($"{_b.ProvinceId}.localhost");
+        using var channel = server.CreateChannel($"{_b.ProvinceId}.localhost");
         var metadata = Bearer(TokenOf(role, _a));
         foreach (var method in ContractMethods.ProvinceData)
         {
@@ -249,19 +247,4 @@ public sealed class IsolationMatrixTests(SqliteServer server) : IClassFixture<Sq
     };
 
     private static Metadata Bearer(string token) => new() { { "authorization", "Bearer " + token } };
-
-    private GrpcChannel ChannelFor(string host)
-    {
-        var port = server.Address.Port;
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (_, cancellationToken) =>
-            {
-                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), cancellationToken);
-                return new NetworkStream(socket, ownsSocket: true);
-            },
-        };
-        return GrpcChannel.ForAddress($"http://{host}:{port}", new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
-    }
 }
