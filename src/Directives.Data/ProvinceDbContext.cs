@@ -127,6 +127,8 @@ public sealed class ProvinceDbContext : DbContext
             ? await Database.BeginTransactionAsync(cancellationToken)
             : null;
         List<ChangeRecord> records = [];
+        List<ChangeRecord> committed;
+        int result;
         try
         {
             if (ChangeLog.Pending.Count > 0)
@@ -146,7 +148,8 @@ public sealed class ProvinceDbContext : DbContext
                 ChangeTracker.AcceptAllChanges();
             }
 
-            return written;
+            committed = ownTransaction is not null ? records : [];
+            result = written;
         }
         catch (Exception exception)
         {
@@ -170,6 +173,13 @@ public sealed class ProvinceDbContext : DbContext
                 await ownTransaction.DisposeAsync();
             }
         }
+
+        if (committed.Count > 0)
+        {
+            await NotifyCommittedAsync(committed);
+        }
+
+        return result;
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -184,6 +194,15 @@ public sealed class ProvinceDbContext : DbContext
         modelBuilder.ApplyConfiguration(new FeedHeadConfiguration());
         modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
         ModelNames.ApplySnakeCase(modelBuilder.Model);
+    }
+
+    // After the commit the writer's token no longer applies: a committed change is always announced.
+    private async ValueTask NotifyCommittedAsync(IReadOnlyList<ChangeRecord> records)
+    {
+        foreach (var listener in _settings.CommitListeners)
+        {
+            await listener.ChangesCommittedAsync(ProvinceId, records, CancellationToken.None);
+        }
     }
 
     private async Task<List<ChangeRecord>> AppendChangesAsync(DateTimeOffset now, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Directives.Data.Changes;
 using Directives.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -14,15 +15,22 @@ public sealed class ProvinceDbContextFactory : IProvinceDbContextFactory
     private readonly TimeProvider _timeProvider;
     private readonly ILoggerFactory _loggerFactory;
     private readonly IInterceptor[] _interceptors;
+    private readonly IChangeCommitListener[] _commitListeners;
     private SqlitePragmas? _sqlitePragmas;
 
     /// <param name="options">Where the databases are.</param>
     /// <param name="timeProvider">The clock of commit times.</param>
     /// <param name="interceptors">EF interceptors added to every context (the IInterceptor services in DI), for example for diagnostics.</param>
     /// <param name="loggerFactory">Where EF logs.</param>
+    /// <param name="commitListeners">Told of every committed save's change log entries (the IChangeCommitListener services in DI).</param>
     public ProvinceDbContextFactory(
-        IOptionsMonitor<StorageOptions> options, TimeProvider timeProvider, IEnumerable<IInterceptor>? interceptors = null, ILoggerFactory? loggerFactory = null)
+        IOptionsMonitor<StorageOptions> options,
+        TimeProvider timeProvider,
+        IEnumerable<IInterceptor>? interceptors = null,
+        ILoggerFactory? loggerFactory = null,
+        IEnumerable<IChangeCommitListener>? commitListeners = null)
     {
+        _commitListeners = commitListeners?.ToArray() ?? [];
         _options = options;
         _timeProvider = timeProvider;
         _interceptors = interceptors?.ToArray() ?? [];
@@ -51,7 +59,10 @@ public sealed class ProvinceDbContextFactory : IProvinceDbContextFactory
         // MigrationSchemaTests, which compares a migrated database with one EF creates from the model.
         builder.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
 
-        var settings = new ProvinceDbContextSettings(provinceId, _timeProvider, options.IdempotencyRetention, options.SoftDeleteRetention);
+        var settings = new ProvinceDbContextSettings(provinceId, _timeProvider, options.IdempotencyRetention, options.SoftDeleteRetention)
+        {
+            CommitListeners = _commitListeners,
+        };
         return Task.FromResult(new ProvinceDbContext(builder.Options, settings));
     }
 

@@ -1,3 +1,5 @@
+using Directives.Data.Changes;
+
 namespace Directives.Data;
 
 /// <summary>What a <see cref="ProvinceDbContext"/> knows beyond its connection: whose database it is and the clock and retentions it writes with.</summary>
@@ -9,4 +11,8 @@ public sealed record ProvinceDbContextSettings(
     string ProvinceId,
     TimeProvider TimeProvider,
     TimeSpan IdempotencyRetention,
-    TimeSpan SoftDeleteRetention);
+    TimeSpan SoftDeleteRetention)
+{
+    /// <summary>Told of each committed save's change log entries.</summary>
+    public IReadOnlyList<IChangeCommitListener> CommitListeners { get; init; } = [];
+}

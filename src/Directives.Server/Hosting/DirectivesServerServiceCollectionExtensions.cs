@@ -30,6 +30,7 @@ internal static class DirectivesServerServiceCollectionExtensions
         services.TryAddSingleton<IProvinceProvisioner, DatabaseProvinceProvisioner>();
         services.AddDirectivesTenancy(configuration, environment);
         services.AddDirectivesData(configuration);
+        services.AddChangeNotifications();
 
         services.AddOptions<DemoDataOptions>().Bind(configuration.GetSection(DemoDataOptions.SectionName));
         services.TryAddSingleton<DemoDataSeeder>();

@@ -1,3 +1,4 @@
+using Directives.Data.Changes;
 using Directives.Data.Storage;
 using Directives.Testing.Postgres;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -8,12 +9,16 @@ namespace Directives.Data.Tests.Infrastructure;
 /// <summary>A province database of one test, with the Data services configured as the Server configures them.</summary>
 public sealed class TestProvince
 {
-    private TestProvince(StorageTarget target, string provinceId, StorageOptions options, TimeProvider timeProvider, IInterceptor[] interceptors)
+    private readonly IInterceptor[] _interceptors;
+
+    private TestProvince(
+        StorageTarget target, string provinceId, StorageOptions options, TimeProvider timeProvider, IInterceptor[] interceptors, IChangeCommitListener[]? listeners = null)
     {
         Target = target;
         ProvinceId = provinceId;
         Options = options;
-        Factory = new ProvinceDbContextFactory(new StaticOptionsMonitor(options), timeProvider, interceptors);
+        _interceptors = interceptors;
+        Factory = new ProvinceDbContextFactory(new StaticOptionsMonitor(options), timeProvider, interceptors, commitListeners: listeners);
         Migrator = new ProvinceDatabaseMigrator(Factory);
     }
 
@@ -31,6 +36,9 @@ public sealed class TestProvince
 
     /// <summary>The same database, opened through contexts with <paramref name="interceptors"/>.</summary>
     public TestProvince With(params IInterceptor[] interceptors) => new(Target, ProvinceId, Options, TimeProvider.System, interceptors);
+
+    /// <summary>The same database, opened through contexts that tell <paramref name="listeners"/> of their commits.</summary>
+    public TestProvince Telling(params IChangeCommitListener[] listeners) => new(Target, ProvinceId, Options, TimeProvider.System, _interceptors, listeners);
 
     internal static TestProvince Create(StorageTarget target, string provinceId, string sqliteRoot, PostgresServer? postgres, TimeProvider timeProvider)
     {
