@@ -1,8 +1,8 @@
+using Directives.Bench;
 using Directives.Bench.Tasks;
 using Directives.Data;
 using Directives.Data.Storage;
 using Directives.Testing.Postgres;
-using Microsoft.Extensions.Options;
 
 // TaskService benchmark, through the real gRPC server in its own process:
 //   dotnet run -c Release --project bench/Directives.Bench.Tasks [-- --tasks 100000 --iterations 300 --creates 2000 --concurrency 8 --provider both --wait-for-quiet 0]
@@ -42,9 +42,9 @@ async Task RunAsync(string provider, Func<string, Dictionary<string, string>> st
     try
     {
         var storage = storageFor(folder);
-        await using var server = await ServerProcess.StartAsync(folder, storage, progress);
+        await using var server = await ServerProcess.StartAsync(folder, new ServerSetup(TasksProvince.Registry, TasksProvince.Province, storage), progress);
         await progress.WriteLineAsync($"{provider}: seeding {options.Tasks:N0} tasks");
-        var seeder = new TaskSeeder(DatabasesFor(storage), ServerProcess.Province);
+        var seeder = new ProvinceSeeder(DatabasesFor(storage), TasksProvince.Province);
         await seeder.SeedAsync(options.Tasks, progress, CancellationToken.None);
         using var channel = server.CreateChannel();
         await new TasksBench(channel, options, seeder.Directives).RunAsync(provider, Console.Out, progress);
@@ -68,13 +68,4 @@ static IProvinceDbContextFactory DatabasesFor(IReadOnlyDictionary<string, string
         ConnectionStringTemplate = settings.GetValueOrDefault("Storage:ConnectionStringTemplate"),
     };
     return new ProvinceDbContextFactory(new FixedOptions<StorageOptions>(storage), TimeProvider.System);
-}
-
-internal sealed class FixedOptions<T>(T value) : IOptionsMonitor<T>
-{
-    public T CurrentValue => value;
-
-    public T Get(string? name) => value;
-
-    public IDisposable? OnChange(Action<T, string?> listener) => null;
 }

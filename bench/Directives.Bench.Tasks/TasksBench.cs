@@ -16,10 +16,10 @@ internal sealed class TasksBench(GrpcChannel channel, BenchOptions options, IRea
 {
     private const int PageSize = 50;
     private const int WarmUp = 20;
-    private static readonly string Province = $"provinces/{ServerProcess.Province}";
+    private static readonly string Province = $"provinces/{TasksProvince.Province}";
 
-    private readonly Metadata _viewer = Bearer(BenchTokens.Viewer());
-    private readonly Metadata _secretariat = Bearer(BenchTokens.Secretariat());
+    private readonly Metadata _viewer = Bearer(TasksProvince.Viewer());
+    private readonly Metadata _secretariat = Bearer(TasksProvince.Secretariat());
 
     public async Task RunAsync(string provider, TextWriter report, TextWriter progress)
     {
@@ -29,7 +29,7 @@ internal sealed class TasksBench(GrpcChannel channel, BenchOptions options, IRea
             ("`state = IN_PROGRESS`, whole province, by number", List($"{Province}/directives/-", "state = IN_PROGRESS")),
             ("`timeliness = OVERDUE AND agency = …/agency-7`", List($"{Province}/directives/-", $"timeliness = OVERDUE AND agency = \"{Province}/agencies/agency-7\"")),
             ("deadline in Q3/2024, by `deadline_time`", List($"{Province}/directives/-", "deadline_time >= \"2024-07-01T00:00:00+07:00\" AND deadline_time < \"2024-10-01T00:00:00+07:00\"", "deadline_time")),
-            ("one directive, `state != CANCELLED`", List($"{Province}/directives/{directives[250]}", "state != CANCELLED")),
+            ("one directive, `state != CANCELLED`", List($"{Province}/directives/{directives[directives.Count / 2]}", "state != CANCELLED")),
         };
 
         await report.WriteLineAsync($"### {provider}");
@@ -139,10 +139,10 @@ internal sealed class TasksBench(GrpcChannel channel, BenchOptions options, IRea
             Number = number.ToString(CultureInfo.InvariantCulture),
             Title = "Bảo đảm an ninh, trật tự trên địa bàn",
             Content = "Các cơ quan, đơn vị chủ động nắm tình hình, đấu tranh phòng, chống tội phạm.",
-            LeadAgency = $"{Province}/agencies/agency-{number % TaskSeeder.AgencyCount}",
+            LeadAgency = $"{Province}/agencies/agency-{number % ProvinceSeeder.AgencyCount}",
             OriginalDeadline = new Deadline { Period = new Period { Kind = PeriodKind.Quarter, Year = 2025, Index = 1 + (number % 4) } },
         };
-        task.CooperatingAgencies.Add($"{Province}/agencies/agency-{(number + 1) % TaskSeeder.AgencyCount}");
+        task.CooperatingAgencies.Add($"{Province}/agencies/agency-{(number + 1) % ProvinceSeeder.AgencyCount}");
         task.Targets.Add(new Target { Metric = "Tỷ lệ điều tra, khám phá án", Comparator = Target.Types.Comparator.Above, Value = 75, Unit = "%", Kind = Target.Types.Kind.Absolute });
         return new CreateTaskRequest { Parent = parent, Task = task, RequestId = Guid.NewGuid().ToString() };
     }

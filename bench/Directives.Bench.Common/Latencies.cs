@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace Directives.Bench.Tasks;
+namespace Directives.Bench;
 
 /// <summary>The latencies of one scenario's calls, in milliseconds.</summary>
-internal sealed class Latencies
+public sealed class Latencies
 {
     private readonly List<double> _milliseconds = [];
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace Directives.Bench.Tasks;
+namespace Directives.Bench;
 
 /// <summary>The machine's load averages: figures taken on a busy machine say so.</summary>
-internal static class LoadAverage
+public static class LoadAverage
 {
     public static string Now() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 

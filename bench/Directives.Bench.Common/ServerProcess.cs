@@ -1,26 +1,23 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Directives.Contracts.V1;
+using Directives.Server.Auth;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Task = System.Threading.Tasks.Task;
 
-namespace Directives.Bench.Tasks;
+namespace Directives.Bench;
 
 /// <summary>
-/// The real server in a process of its own (<c>Directives.Server.dll</c>, built with the benchmark), on an
-/// h2c loopback port, with a registry of one province, Development tokens, no demo data, no rate limits
-/// and warnings-only logging; storage from <see cref="StorageSettings"/>. Its output goes to a log file.
+/// The real server in a process of its own (<c>Directives.Server.dll</c>, built with the benchmark), on an h2c
+/// loopback port, with the provinces of <see cref="ServerSetup.RegistryJson"/>, Development tokens, no demo data,
+/// no rate limits and warnings-only logging; storage and the rest from <see cref="ServerSetup.Settings"/>.
+/// Pinned to one core with taskset when asked. Its output goes to a log file in its folder.
 /// </summary>
-internal sealed class ServerProcess : IAsyncDisposable
+public sealed class ServerProcess : IAsyncDisposable
 {
-    public const string Province = "hung-yen";
-
-    private const string Registry = """
-        { "provinces": [ { "id": "hung-yen", "displayName": "Hưng Yên", "state": "ACTIVE" } ] }
-        """;
-
     private readonly Process _process;
 
     private ServerProcess(Process process, Uri address, string log)
@@ -34,25 +31,40 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public string Log { get; }
 
-    public static async Task<ServerProcess> StartAsync(string folder, IReadOnlyDictionary<string, string> storage, TextWriter progress)
+    public static async Task<ServerProcess> StartAsync(string folder, ServerSetup setup, TextWriter progress)
     {
+        ArgumentNullException.ThrowIfNull(setup);
+        Directory.CreateDirectory(folder);
         var port = FreePort();
-        var settings = new Dictionary<string, string>(storage)
+        var settings = new Dictionary<string, string>
         {
             ["urls"] = $"http://127.0.0.1:{port}",
             ["contentRoot"] = folder,
             ["Provinces:RegistryFile"] = Path.Combine(folder, "provinces.json"),
             ["Provinces:SeedFile"] = Path.Combine(folder, "seed.json"),
-            ["Auth:Issuer"] = Directives.Server.Auth.DevelopmentTokenIssuer.DefaultIssuer,
-            ["Auth:Audience"] = Directives.Server.Auth.DevelopmentTokenIssuer.DefaultAudience,
-            ["Auth:DevelopmentKey"] = Directives.Server.Auth.DevelopmentTokenIssuer.DefaultKey,
+            ["Auth:Issuer"] = DevelopmentTokenIssuer.DefaultIssuer,
+            ["Auth:Audience"] = DevelopmentTokenIssuer.DefaultAudience,
+            ["Auth:DevelopmentKey"] = DevelopmentTokenIssuer.DefaultKey,
             ["DemoData:Seed"] = "false",
             ["RateLimiting:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        await File.WriteAllTextAsync(Path.Combine(folder, "seed.json"), Registry);
+        foreach (var (key, value) in setup.Settings)
+        {
+            settings[key] = value;
+        }
 
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        await File.WriteAllTextAsync(Path.Combine(folder, "seed.json"), setup.RegistryJson);
+
+        var pinned = setup.Core is not null && File.Exists("/usr/bin/taskset");
+        var start = new ProcessStartInfo(pinned ? "/usr/bin/taskset" : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (pinned)
+        {
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(setup.Core!.Value.ToString(CultureInfo.InvariantCulture));
+            start.ArgumentList.Add("dotnet");
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Directives.Server.dll"));
         foreach (var (key, value) in settings)
         {
@@ -70,11 +82,18 @@ internal sealed class ServerProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"), log);
-        await server.WaitUntilReadyAsync(progress);
+        await server.WaitUntilReadyAsync(setup.ReadinessProvince, progress);
         return server;
     }
 
     public GrpcChannel CreateChannel() => GrpcChannel.ForAddress(Address, new GrpcChannelOptions { HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } });
+
+    /// <summary>The CPU time the process has used so far (user and system, all its threads).</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -87,13 +106,13 @@ internal sealed class ServerProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    // Startup migrates the province's database; the server answers once the registry and storage are ready.
-    private async Task WaitUntilReadyAsync(TextWriter progress)
+    // Startup migrates the provinces' databases; the server answers once the registry and storage are ready.
+    private async Task WaitUntilReadyAsync(string province, TextWriter progress)
     {
         using var channel = CreateChannel();
         var provinces = new ProvinceService.ProvinceServiceClient(channel);
-        var token = BenchTokens.Viewer();
-        var deadline = DateTime.UtcNow.AddMinutes(3);
+        var token = BenchTokens.Issue("bench-ready", "viewer", province);
+        var deadline = DateTime.UtcNow.AddMinutes(5);
         while (true)
         {
             if (_process.HasExited)
@@ -104,7 +123,7 @@ internal sealed class ServerProcess : IAsyncDisposable
             try
             {
                 await provinces.GetProvinceAsync(
-                    new GetProvinceRequest { Name = $"provinces/{Province}" },
+                    new GetProvinceRequest { Name = $"provinces/{province}" },
                     new Metadata { { "authorization", "Bearer " + token } });
                 await progress.WriteLineAsync($"server ready at {Address}");
                 return;

@@ -7,17 +7,19 @@ using Directives.Domain.Tasks;
 using Directives.Domain.Time;
 using Microsoft.EntityFrameworkCore;
 
-namespace Directives.Bench.Tasks;
+namespace Directives.Bench;
 
 /// <summary>
-/// Fills the benchmark's province straight through the Data layer (seeding is not what is measured): 40
-/// agencies, 500 directives and their tasks, 200 per directive numbered 1–20 and 1.1–9.20, with the states,
-/// deadlines (2023–2025, a tenth standing) and agency mixes of real directives. Deterministic (seed 42).
+/// Fills a benchmark's province straight through the Data layer (seeding is not what is measured): 40
+/// agencies of every kind, directives (200 tasks each, numbered 1–20 and 1.1–9.20) issued 2019–2024, with
+/// the states, deadlines (2023–2025, a tenth standing), agency mixes and targets of real directives; with
+/// <paramref name="issue"/> all but every tenth directive are issued (the rest stay drafts).
+/// Deterministic for a given <paramref name="seed"/>.
 /// </summary>
-internal sealed class TaskSeeder(IProvinceDbContextFactory databases, string provinceId)
+public sealed class ProvinceSeeder(IProvinceDbContextFactory databases, string provinceId, int seed = 42, bool issue = false)
 {
     public const int AgencyCount = 40;
-    public const int DirectiveCount = 500;
+    public const int TasksPerDirective = 200;
     private const int Batch = 1_000;
 
     private static readonly ChangeActor Actor = new("bench-seed", "Benchmark", null, ["secretariat"]);
@@ -33,7 +35,9 @@ internal sealed class TaskSeeder(IProvinceDbContextFactory databases, string pro
         "Tiếp nhận, giải quyết tin báo, tố giác tội phạm",
     ];
 
-    private readonly Random _random = new(42);
+    private static readonly DocumentType[] Types = [DocumentType.ChiThi, DocumentType.KeHoach, DocumentType.CongVan, DocumentType.NghiQuyet];
+
+    private readonly Random _random = new(seed);
     private readonly List<Guid> _agencies = [];
     private readonly List<(Guid Id, string ResourceId)> _directiveIds = [];
 
@@ -42,6 +46,7 @@ internal sealed class TaskSeeder(IProvinceDbContextFactory databases, string pro
 
     public async Task SeedAsync(int taskCount, TextWriter progress, CancellationToken cancellationToken)
     {
+        var directiveCount = Math.Max(1, (taskCount + TasksPerDirective - 1) / TasksPerDirective);
         await using (var db = await databases.CreateAsync(provinceId, cancellationToken))
         {
             for (var i = 0; i < AgencyCount; i++)
@@ -52,19 +57,25 @@ internal sealed class TaskSeeder(IProvinceDbContextFactory databases, string pro
             }
 
             var directives = new List<(Guid Id, string ResourceId)>();
-            for (var i = 0; i < DirectiveCount; i++)
+            for (var i = 0; i < directiveCount; i++)
             {
                 var year = 2019 + (i % 6);
+                var type = issue ? Types[i % Types.Length] : DocumentType.ChiThi;
                 var directive = Directive.CreateDraft(Guid.NewGuid(), new DirectiveDetails
                 {
-                    DocumentType = DocumentType.ChiThi,
-                    NumberAndSymbol = $"{i + 1}-CT/TU",
+                    DocumentType = type,
+                    NumberAndSymbol = $"{i + 1}-{Symbol(type)}/TU",
                     IssuingBody = "Ban Thường vụ Tỉnh ủy",
                     IssuedOn = new DateOnly(year, 1 + (i % 12), 1 + (i % 28)),
                     Subject = $"Chỉ thị về tăng cường bảo đảm an ninh, trật tự năm {year} (số {i + 1})",
                     Signer = new Signer("Nguyễn Hữu Nghĩa", "Bí thư"),
                 });
-                var resourceId = $"{year}-{i + 1}-ct-tu";
+                if (issue && i % 10 != 9)
+                {
+                    directive.Issue();
+                }
+
+                var resourceId = $"{year}-{i + 1}-{Symbol(type).ToLowerInvariant()}-tu";
                 db.AddResource(directive, resourceId, Created);
                 directives.Add((directive.Id, resourceId));
                 Directives.Add(resourceId);
@@ -75,7 +86,7 @@ internal sealed class TaskSeeder(IProvinceDbContextFactory databases, string pro
             _directiveIds.AddRange(directives);
         }
 
-        var perDirective = (taskCount + DirectiveCount - 1) / DirectiveCount;
+        var perDirective = (taskCount + directiveCount - 1) / directiveCount;
         var written = 0;
         while (written < taskCount)
         {
@@ -145,6 +156,15 @@ internal sealed class TaskSeeder(IProvinceDbContextFactory databases, string pro
 
         return task;
     }
+
+    private static string Symbol(DocumentType type) => type switch
+    {
+        DocumentType.ChiThi => "CT",
+        DocumentType.KeHoach => "KH",
+        DocumentType.CongVan => "CV",
+        DocumentType.NghiQuyet => "NQ",
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
 
     private static ChangeEntry Change(string resourceName) => new()
     {
