@@ -30,7 +30,7 @@ public class RichStatusOverTheWireTests
     }
 
     [Fact]
-    public async Task AnOversizedStatusArrivesWithoutDetails()
+    public async Task AnOversizedStatusArrivesWithTheDetailsThatFit()
     {
         await using var server = await RunningServer.StartAsync();
         var client = new LifecycleTestService.LifecycleTestServiceClient(server.Channel);
@@ -41,6 +41,11 @@ public class RichStatusOverTheWireTests
         Assert.Equal(StatusCode.FailedPrecondition, exception.StatusCode);
         Assert.NotNull(status);
         Assert.Equal(RichErrors.Message, status.Message);
-        Assert.Empty(status.Details);
+
+        // The ErrorInfo carries the 10,000 bytes of padding: it alone is left out.
+        Assert.Null(status.GetDetail<ErrorInfo>());
+        Assert.Equal(6, status.Details.Count);
+        Assert.Equal("task.state", status.GetDetail<BadRequest>()!.FieldViolations.Single().Field);
+        Assert.Equal("Không thể hoàn thành nhiệm vụ: thiếu báo cáo.", status.GetDetail<LocalizedMessage>()!.Message);
     }
 }

@@ -6,7 +6,7 @@ using Grpc.StatusProto;
 
 namespace Directives.Transport.Services.Tests.RichStatus;
 
-/// <summary>The 8 KiB bound of grpc-status-details-bin: details are dropped when over, never the status.</summary>
+/// <summary>The 8 KiB bound of grpc-status-details-bin: details that do not fit are dropped, ErrorInfo last, never the status.</summary>
 public class RpcStatusEncodingTests
 {
     [Fact]
@@ -31,6 +31,36 @@ public class RpcStatusEncodingTests
         Assert.Equal(status.Message, sent.Message);
         Assert.Empty(sent.Details);
         Assert.NotEmpty(status.Details);
+    }
+
+    [Fact]
+    public void AStatusOverTheBoundKeepsItsErrorInfoAndTheLeadingFieldViolationsThatFit()
+    {
+        var violations = Enumerable.Range(0, 400).Select(i => new BadRequest.Types.FieldViolation
+        {
+            Field = $"task.targets[{i}].metric",
+            Description = "Chỉ tiêu phải có tên, ví dụ \"Tỷ lệ điều tra, khám phá án\".",
+        });
+        var status = new Google.Rpc.Status { Code = (int)StatusCode.InvalidArgument, Message = "Yêu cầu không hợp lệ." };
+        status.Details.Add(Any.Pack(new BadRequest { FieldViolations = { violations } }));
+        status.Details.Add(Any.Pack(new ErrorInfo { Type = "INVALID_FIELDS", Domain = "directives.gov.vn" }));
+        Assert.True(status.CalculateSize() > RpcStatusEncoding.MaxEncodedSize);
+
+        var sent = RpcStatusEncoding.Bound(status)!;
+
+        Assert.True(sent.CalculateSize() <= RpcStatusEncoding.MaxEncodedSize);
+        Assert.Equal(2, sent.Details.Count);
+        Assert.Equal("INVALID_FIELDS", sent.Details[0].Unpack<ErrorInfo>().Type);
+        var kept = sent.Details[1].Unpack<BadRequest>().FieldViolations;
+        Assert.InRange(kept.Count, 1, 399);
+        Assert.Equal(status.Details[0].Unpack<BadRequest>().FieldViolations.Take(kept.Count), kept);
+
+        // One more violation would not have fitted.
+        var oneMore = sent.Clone();
+        var longer = sent.Details[1].Unpack<BadRequest>();
+        longer.FieldViolations.Add(status.Details[0].Unpack<BadRequest>().FieldViolations[kept.Count]);
+        oneMore.Details[1] = Any.Pack(longer);
+        Assert.True(oneMore.CalculateSize() > RpcStatusEncoding.MaxEncodedSize);
     }
 
     [Fact]
